@@ -1,0 +1,162 @@
+"""Project-wide models: user, abstract base page, site settings and the mail outbox."""
+
+from django.contrib.auth.models import AbstractUser
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils import timezone
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Page
+
+
+class User(AbstractUser):
+    """The portal's own user model, in place from the first migration so it can grow later."""
+
+
+class BasePage(Page):
+    """Fields and behaviour every public page shares: sharing image and a meta description."""
+
+    social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown when the page is shared on social media or messaging apps.",
+    )
+
+    promote_panels = [
+        *Page.promote_panels,
+        FieldPanel("social_image"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def get_meta_description(self):
+        """The search description, or a summary the page type provides."""
+        return self.search_description or self.get_summary()
+
+    def get_summary(self):
+        return ""
+
+
+class OrganisationLinkBlock(blocks.StructBlock):
+    label = blocks.CharBlock(max_length=80, help_text="e.g. the name of a partner organisation.")
+    url = blocks.URLBlock()
+
+    class Meta:
+        icon = "link"
+
+
+@register_setting(icon="cog")
+class SiteSettings(BaseSiteSetting):
+    """Details shown on every page: who the group is and how to reach it."""
+
+    group_name = models.CharField(
+        max_length=120,
+        default="Implementation Group",
+        help_text="Shown in the header, page titles and emails.",
+    )
+    chair_name = models.CharField(
+        max_length=120, blank=True, help_text="The chair's name as shown in the footer."
+    )
+    contact_email = models.EmailField(
+        blank=True,
+        help_text="Where readers write to the group. Join requests go here unless the join "
+        "page names another address.",
+    )
+    footer_text = models.TextField(
+        blank=True, max_length=500, help_text="A sentence or two shown at the foot of every page."
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The privacy notice, linked from the footer and from forms.",
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The accessibility statement, linked from the footer.",
+    )
+    organisation_links = StreamField(
+        [("link", OrganisationLinkBlock())],
+        blank=True,
+        help_text="Links to related organisations and social media, shown in the footer.",
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("group_name"), FieldPanel("chair_name"), FieldPanel("contact_email")],
+            heading="The group",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("footer_text"),
+                FieldPanel("privacy_page"),
+                FieldPanel("accessibility_page"),
+                FieldPanel("organisation_links"),
+            ],
+            heading="Footer",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "site settings"
+
+
+class OutgoingEmail(models.Model):
+    """One message to one recipient, kept until a mail server has accepted it.
+
+    Every email the portal sends goes through this outbox, so a mail server that is down
+    delays mail but never loses it: `manage.py send_queued_mail` retries what is pending.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting to be sent"
+        SENT = "sent", "Sent"
+
+    recipient = models.EmailField(max_length=254)
+    subject = models.CharField(max_length=255)
+    text_body = models.TextField()
+    html_body = models.TextField(blank=True)
+    reply_to = models.EmailField(max_length=254, blank=True)
+    headers = models.JSONField(default=dict, blank=True)
+    # Each attachment: {"filename": ..., "content": <text>, "mimetype": ...}.
+    attachments = models.JSONField(default=list, blank=True)
+
+    status = models.CharField(max_length=10, choices=Status, default=Status.PENDING)
+    attempts = models.PositiveIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    last_attempt_at = models.DateTimeField(null=True, blank=True)
+    next_attempt_at = models.DateTimeField(default=timezone.now)
+    # A sender claims a message until this time, so two senders never send it twice.
+    claimed_until = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    # What the message is about (a join request, an announcement), for delivery state in the admin.
+    about_type = models.ForeignKey(
+        ContentType, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    about_id = models.CharField(max_length=64, blank=True)
+    about = GenericForeignKey("about_type", "about_id")
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        indexes = [
+            models.Index(fields=["status", "next_attempt_at"]),
+            models.Index(fields=["about_type", "about_id"]),
+        ]
+
+    def __str__(self):
+        return f"{self.subject} → {self.recipient} ({self.get_status_display()})"

@@ -1,0 +1,31 @@
+"""Production: every secret and host comes from the environment; refuses to start without them."""
+
+from .base import *
+
+if not SECRET_KEY:
+    raise ImproperlyConfigured(
+        "DJANGO_SECRET_KEY is not set. Production needs a long random secret key in the "
+        "environment, e.g. python -c 'import secrets; print(secrets.token_urlsafe(50))'."
+    )
+if not ALLOWED_HOSTS:
+    raise ImproperlyConfigured(
+        "DJANGO_ALLOWED_HOSTS is not set. List the site's host names, separated by commas."
+    )
+
+DEBUG = False
+
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
+# Behind a TLS-terminating proxy, trust its X-Forwarded-Proto header.
+if env_bool("DJANGO_BEHIND_TLS_PROXY", default=False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", default=True)
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+
+if not EMAIL_HOST:
+    # Without a mail server, queued mail waits in the database and the admin shows it undelivered.
+    EMAIL_BACKEND = "portal.mail_backends.UnconfiguredBackend"
+
+LOGGING["root"]["level"] = os.environ.get("DJANGO_LOG_LEVEL", "WARNING")

@@ -1,0 +1,38 @@
+"""Template tags for the site's frame: navigation, breadcrumbs and the footer."""
+
+from django import template
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+
+def _site_root(context):
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    return site.root_page if site else None
+
+
+@register.inclusion_tag("includes/main_nav.html", takes_context=True)
+def main_nav(context):
+    root = _site_root(context)
+    current = context.get("page") or context.get("self")
+    items = root.get_children().live().public().in_menu() if root else Page.objects.none()
+    return {
+        "root": root,
+        "items": items,
+        "current_path": current.path if isinstance(current, Page) else "",
+        "request": context.get("request"),
+    }
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    page = context.get("page")
+    ancestors = page.get_ancestors().filter(depth__gt=1).live() if page else Page.objects.none()
+    return {"ancestors": ancestors, "page": page, "request": context.get("request")}
+
+
+@register.simple_tag
+def elided_page_range(page_obj):
+    """Page numbers around the current one, with the paginator's ellipsis for the rest."""
+    return page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)

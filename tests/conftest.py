@@ -1,0 +1,32 @@
+"""Fixtures shared by every test: the demo site, and page builders."""
+
+import pytest
+from wagtail.models import Page, Site
+
+from home.models import HomePage, HomePageAim
+from portal.demo.site import build_site
+
+
+@pytest.fixture
+def demo_home(db):
+    """The whole demo site, built exactly as `make run` builds it."""
+    return build_site()
+
+
+@pytest.fixture
+def home_page(db):
+    """A minimal published home page that is the default site's root."""
+    root = Page.get_first_root_node()
+    root.get_children().delete()
+    home = HomePage(
+        title="Test home",
+        slug="home",
+        hero_title="Test group",
+        purpose="<p>To test things.</p>",
+    )
+    home.aims = [HomePageAim(text="First aim"), HomePageAim(text="Second aim")]
+    root.add_child(instance=home)
+    home.save_revision().publish()
+    Site.objects.all().delete()
+    Site.objects.create(hostname="testserver", port=80, root_page=home, is_default_site=True)
+    return home

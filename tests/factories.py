@@ -1,0 +1,14 @@
+"""Page and model factories for tests; each app adds its own below."""
+
+import factory
+import wagtail_factories
+
+from home.models import StandardPage
+
+
+class StandardPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Standard page {n}")
+    introduction = factory.Faker("sentence")
+
+    class Meta:
+        model = StandardPage

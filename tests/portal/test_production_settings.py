@@ -1,0 +1,49 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parents[2]
+PRODUCTION_ENV = {
+    "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+    "DJANGO_SECRET_KEY": "a-long-random-production-secret-key-for-tests-0123456789abcdef",
+    "DJANGO_ALLOWED_HOSTS": "portal.example.org",
+    "DJANGO_CSRF_TRUSTED_ORIGINS": "https://portal.example.org",
+    "WAGTAILADMIN_BASE_URL": "https://portal.example.org",
+    "EMAIL_HOST": "smtp.example.org",
+}
+
+
+def manage(*args, **env):
+    environment = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO")}
+    environment.update(env)
+    return subprocess.run(  # noqa: S603 - runs this project's own manage.py
+        [sys.executable, "manage.py", *args],
+        cwd=PROJECT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    env = dict(PRODUCTION_ENV, DJANGO_SECRET_KEY="")
+    result = manage("check", **env)
+
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is not set" in result.stderr
+
+
+def test_production_refuses_to_start_without_allowed_hosts():
+    result = manage("check", **dict(PRODUCTION_ENV, DJANGO_ALLOWED_HOSTS=""))
+
+    assert result.returncode != 0
+    assert "DJANGO_ALLOWED_HOSTS is not set" in result.stderr
+
+
+def test_production_settings_pass_the_deployment_checklist():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION_ENV)
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout

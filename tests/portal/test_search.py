@@ -1,0 +1,41 @@
+import pytest
+from bs4 import BeautifulSoup
+
+
+def result_titles(response):
+    soup = BeautifulSoup(response.content, "html.parser")
+    return [a.get_text() for a in soup.select(".result-list a")]
+
+
+def test_search_finds_a_page_by_a_word_from_its_body(client, demo_home):
+    response = client.get("/search/", {"query": "bedside"})
+
+    assert response.status_code == 200
+    assert "Membership" in result_titles(response)
+
+
+def test_search_with_no_matches_says_so(client, demo_home):
+    response = client.get("/search/", {"query": "xylophone"})
+
+    assert b"0 results" in response.content
+    assert b"No pages match your search" in response.content
+
+
+@pytest.mark.parametrize("page", ["abc", "-1", "0", "99999", "1.5", ""])
+def test_search_survives_bad_page_numbers(client, demo_home, page):
+    response = client.get("/search/", {"query": "care", "page": page})
+
+    assert response.status_code == 200
+
+
+def test_overlong_search_gets_a_clear_message(client, demo_home):
+    response = client.get("/search/", {"query": "x" * 5000})
+
+    assert response.status_code == 200
+    assert b"200 characters or fewer" in response.content
+
+
+def test_draft_pages_are_not_found(client, demo_home):
+    demo_home.get_children().get(slug="membership").unpublish()
+
+    assert "Membership" not in result_titles(client.get("/search/", {"query": "bedside"}))

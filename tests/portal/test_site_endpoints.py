@@ -1,0 +1,44 @@
+from unittest import mock
+
+from django.db import DatabaseError
+
+
+def test_healthz_is_ok_when_the_database_answers(client, db):
+    response = client.get("/healthz")
+
+    assert response.status_code == 200
+    assert response.content == b"ok\n"
+
+
+def test_healthz_fails_when_the_database_does_not_answer(client, db):
+    with mock.patch("django.db.backends.utils.CursorWrapper.execute", side_effect=DatabaseError):
+        response = client.get("/healthz")
+
+    assert response.status_code == 503
+
+
+def test_robots_txt_points_at_sitemap_and_keeps_crawlers_out_of_admin(client, db):
+    response = client.get("/robots.txt")
+
+    assert response["Content-Type"].startswith("text/plain")
+    body = response.content.decode()
+    assert "Disallow: /admin/" in body
+    assert "Sitemap: http://testserver/sitemap.xml" in body
+
+
+def test_sitemap_lists_live_pages_but_not_drafts(client, demo_home):
+    membership = demo_home.get_children().get(slug="membership")
+    membership.unpublish()
+
+    body = client.get("/sitemap.xml").content.decode()
+
+    assert "/privacy/</loc>" in body
+    assert "/membership/</loc>" not in body
+
+
+def test_unknown_address_gets_a_friendly_404(client, demo_home):
+    response = client.get("/no-such-page/")
+
+    assert response.status_code == 404
+    assert b"Page not found" in response.content
+    assert b'href="/search/"' in response.content
