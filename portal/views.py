@@ -1,8 +1,6 @@
-"""Site-wide views that are not pages: search, health check, robots.txt."""
+"""Site-wide views that are not pages: search and robots.txt."""
 
 from django.core.paginator import Paginator
-from django.db import DatabaseError, connection
-from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from wagtail.models import Page
 
@@ -27,17 +25,6 @@ def search(request):
         "search/search.html",
         {"search_query": query, "search_results": page, "error": error},
     )
-
-
-def healthz(request):
-    """200 when the database answers, 503 otherwise: for load balancers and container checks."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except DatabaseError:
-        return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
-    return HttpResponse("ok\n", content_type="text/plain")
 
 
 def robots_txt(request):

@@ -42,3 +42,12 @@ def test_unknown_address_gets_a_friendly_404(client, demo_home):
     assert response.status_code == 404
     assert b"Page not found" in response.content
     assert b'href="/search/"' in response.content
+
+
+def test_healthz_answers_probes_on_internal_addresses_over_plain_http(client, db, settings):
+    settings.ALLOWED_HOSTS = ["portal.example.org"]
+    settings.SECURE_SSL_REDIRECT = True
+
+    response = client.get("/healthz", HTTP_HOST="10.0.0.5:8000")
+
+    assert response.status_code == 200
