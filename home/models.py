@@ -80,7 +80,7 @@ class HomePage(BasePage):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = ["home.StandardPage", "library.LibraryIndexPage"]
     max_count = 1
 
     class Meta:

@@ -1,0 +1,118 @@
+"""The library's search and filter form: reads the query string, keeping only what it knows."""
+
+from django import forms
+from django.db.models import Q
+from django.utils.functional import cached_property
+
+from library.models import uk_today
+
+MAX_QUERY_LENGTH = 200
+SORT_ORDERS = {
+    "newest": ("-publication_date", "-id"),
+    "title": ("title", "-publication_date", "-id"),
+}
+
+
+class LibraryFilterForm(forms.Form):
+    """Search words, filters and sort order for the library listing.
+
+    Links get shared, bookmarked and mangled, so an unknown topic, type, year or sort order is
+    dropped (and listed in `ignored`) rather than failing the whole form: the form is then bound
+    to what was applied, and shows readers exactly that.
+    """
+
+    q = forms.CharField(
+        label="Search the library",
+        required=False,
+        max_length=MAX_QUERY_LENGTH,
+        error_messages={"max_length": f"Please search for {MAX_QUERY_LENGTH} characters or fewer."},
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    topic = forms.MultipleChoiceField(
+        label="Topics",
+        required=False,
+        help_text="Resources on any of the topics you tick.",
+        widget=forms.CheckboxSelectMultiple,
+    )
+    type = forms.ChoiceField(label="Type of resource", required=False)
+    year = forms.ChoiceField(label="Year published", required=False)
+    open = forms.BooleanField(label="Open funding opportunities only", required=False)
+    sort = forms.ChoiceField(
+        label="Sort by",
+        required=False,
+        choices=[("newest", "Newest first"), ("title", "Title (A to Z)")],
+    )
+
+    def __init__(self, data, *, topics, resource_types, years):
+        super().__init__()
+        self.topics = {topic.slug: topic for topic in topics}
+        self.resource_types = {kind.slug: kind for kind in resource_types}
+        self.fields["topic"].choices = [(slug, topic.name) for slug, topic in self.topics.items()]
+        self.fields["type"].choices = [
+            ("", "Any type"),
+            *((slug, resource_type.name) for slug, resource_type in self.resource_types.items()),
+        ]
+        self.fields["year"].choices = [("", "Any year"), *((str(year), year) for year in years)]
+        self.ignored = []
+        self.data = self._known_values_only(data)
+        self.is_bound = True
+
+    def _known_values_only(self, data):
+        known = data.copy()
+        for name in ("topic", "type", "year", "sort"):
+            field = self.fields[name]
+            values = [value for value in data.getlist(name) if value]
+            valid = [value for value in values if field.valid_value(value)]
+            self.ignored += [(field.label, value) for value in values if value not in valid]
+            known.setlist(name, valid if name == "topic" else valid[-1:])
+        return known
+
+    @cached_property
+    def applied(self):
+        """The cleaned choices, with a search that failed validation left out."""
+        self.is_valid()
+        return {
+            "q": self.cleaned_data.get("q", "").strip(),
+            "topics": [self.topics[slug] for slug in self.cleaned_data["topic"]],
+            "resource_type": self.resource_types.get(self.cleaned_data["type"]),
+            "year": int(self.cleaned_data["year"]) if self.cleaned_data["year"] else None,
+            "open_only": self.cleaned_data["open"],
+            "sort": self.cleaned_data["sort"] or "newest",
+        }
+
+    def search(self, resources):
+        """Filter, search and sort `resources` in a fixed number of queries.
+
+        `resources` carries what the template needs (select_related, prefetch_related). Filters
+        run in the database as a subquery of page ids, so the search backend only has to match
+        words and sort, and every filter works the same with every backend.
+        """
+        applied = self.applied
+        matching = resources
+        if applied["topics"]:
+            matching = matching.filter(topics__in=applied["topics"])
+        if applied["resource_type"]:
+            matching = matching.filter(resource_type=applied["resource_type"])
+        if applied["year"]:
+            matching = matching.filter(publication_date__year=applied["year"])
+        if applied["open_only"]:
+            matching = matching.filter(resource_type__has_closing_date=True).filter(
+                Q(closing_date__isnull=True) | Q(closing_date__gte=uk_today())
+            )
+        if matching is not resources:
+            resources = resources.filter(pk__in=matching.values("pk"))
+        results = resources.order_by(*SORT_ORDERS[applied["sort"]])
+        if applied["q"]:
+            return results.search(applied["q"], order_by_relevance=False)
+        return results
+
+    @property
+    def is_filtered(self):
+        applied = self.applied
+        return bool(
+            applied["q"]
+            or applied["topics"]
+            or applied["resource_type"]
+            or applied["year"]
+            or applied["open_only"]
+        )

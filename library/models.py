@@ -1,0 +1,336 @@
+"""The resource library: editor-managed resource types and topics, the library and its resources."""
+
+import re
+from zoneinfo import ZoneInfo
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Count
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.text import Truncator, slugify
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from portal.blocks import BodyBlock
+from portal.models import BasePage
+
+RESOURCES_PER_PAGE = 10
+RELATED_ON_SAME_TOPICS = 4
+UK_TIME = ZoneInfo("Europe/London")
+DOI_PATTERN = re.compile(r"^10\.\d{4,9}/\S+$")
+DOI_URL_PREFIX = re.compile(r"^(https?://(dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
+
+
+def uk_today():
+    """Today's date in the UK, whatever the server's clock zone: closing dates are UK dates."""
+    return timezone.now().astimezone(UK_TIME).date()
+
+
+class ResourceType(models.Model):
+    """What kind of thing a resource is, from a short list editors manage."""
+
+    name = models.CharField(max_length=80, unique=True, help_text="e.g. 'Guideline'.")
+    slug = models.SlugField(
+        max_length=80,
+        unique=True,
+        blank=True,
+        help_text="Used in the library's filter links. Made from the name if left blank.",
+    )
+    has_closing_date = models.BooleanField(
+        default=False,
+        help_text="Resources of this type (e.g. funding opportunities) have a closing date and "
+        "can be listed as open or closed.",
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("has_closing_date")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "resource type"
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.slug = self.slug or slugify(self.name)
+        super().save(*args, **kwargs)
+
+
+class Topic(models.Model):
+    """A subject readers browse by; a resource can have several."""
+
+    name = models.CharField(max_length=80, unique=True, help_text="e.g. 'Implementation science'.")
+    slug = models.SlugField(
+        max_length=80,
+        unique=True,
+        blank=True,
+        help_text="Used in the library's filter links. Made from the name if left blank.",
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "topic"
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.slug = self.slug or slugify(self.name)
+        super().save(*args, **kwargs)
+
+
+class LibraryIndexPage(RoutablePageMixin, BasePage):
+    """The library: search, filters and the list of resources, plus a feed of new ones."""
+
+    introduction = models.TextField(
+        blank=True,
+        max_length=600,
+        help_text="A sentence or two under the title saying what readers will find here.",
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+
+    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["library.ResourcePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "resource library"
+
+    def get_summary(self):
+        return self.introduction
+
+    def resources(self):
+        """Published, public resources in this library, in no particular order."""
+        return ResourcePage.objects.live().public().descendant_of(self)
+
+    def get_context(self, request, *args, **kwargs):
+        from library.forms import LibraryFilterForm
+
+        context = super().get_context(request, *args, **kwargs)
+        resources = self.resources()
+        form = LibraryFilterForm(
+            request.GET,
+            topics=Topic.objects.all(),
+            resource_types=ResourceType.objects.all(),
+            years=[day.year for day in resources.dates("publication_date", "year", "DESC")],
+        )
+        results = form.search(resources.select_related("resource_type").prefetch_related("topics"))
+        context.update(
+            form=form,
+            resources=Paginator(results, RESOURCES_PER_PAGE).get_page(request.GET.get("page")),
+            feed_url=self.url + self.reverse_subpage("feed"),
+        )
+        return context
+
+    @path("feed/")
+    def feed(self, request):
+        from library.feeds import NewResourcesFeed
+
+        return NewResourcesFeed(self)(request)
+
+
+class ResourcePage(BasePage):
+    """One resource: a link, documents or a write-up, with what readers need to judge it."""
+
+    summary = models.TextField(
+        max_length=400,
+        help_text="One or two sentences saying what this is and who it is for. Shown in the "
+        "library, in search results and in the feed.",
+    )
+    resource_type = models.ForeignKey(
+        ResourceType,
+        on_delete=models.PROTECT,
+        related_name="resources",
+        help_text="What kind of resource this is. Editors manage the list under Snippets.",
+    )
+    topics = ParentalManyToManyField(
+        Topic,
+        related_name="resources",
+        blank=True,
+        help_text="Every topic this resource is about; readers filter the library by these.",
+    )
+    authors = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text="Authors or source organisation, as readers would look for them, "
+        "e.g. 'Cane J, O'Connor D, Michie S'.",
+    )
+    publication_date = models.DateField(
+        help_text="When the resource was published or first made available. Sets its year in "
+        "the library."
+    )
+    external_url = models.URLField(
+        "external link",
+        max_length=500,
+        blank=True,
+        help_text="Where the resource lives on the web, if it is not uploaded here.",
+    )
+    citation = models.TextField(
+        max_length=1000,
+        blank=True,
+        help_text="How to cite it, e.g. a reference in Vancouver or Harvard style.",
+    )
+    doi = models.CharField(
+        "DOI",
+        max_length=200,
+        blank=True,
+        help_text="e.g. 10.1186/1748-5908-7-37. A doi.org link is accepted too.",
+    )
+    closing_date = models.DateField(
+        null=True,
+        blank=True,
+        help_text="Funding opportunities only: the last day to apply. The opportunity shows as "
+        "open until the end of this day, UK time. Leave blank for calls with no deadline.",
+    )
+    body = StreamField(
+        BodyBlock(),
+        blank=True,
+        help_text="A write-up: what the resource covers and how readers might use it.",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("resource_type"),
+                FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("authors"),
+                FieldPanel("publication_date"),
+            ],
+            heading="About the resource",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("external_url"),
+                InlinePanel("documents", label="Document", heading="Uploaded documents"),
+            ],
+            heading="Where readers get it",
+        ),
+        MultiFieldPanel([FieldPanel("citation"), FieldPanel("doi")], heading="Citation"),
+        FieldPanel("closing_date", heading="Closing date (funding opportunities)"),
+        FieldPanel("body"),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("authors"),
+        index.SearchField("citation"),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+        index.RelatedFields("resource_type", [index.SearchField("name")]),
+        index.FilterField("publication_date"),
+        index.FilterField("resource_type"),
+        index.FilterField("closing_date"),
+    ]
+
+    parent_page_types = ["library.LibraryIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "resource"
+
+    def get_summary(self):
+        return Truncator(self.summary).chars(160)
+
+    def clean(self):
+        super().clean()
+        self.doi = DOI_URL_PREFIX.sub("", self.doi.strip())
+        if self.doi and not DOI_PATTERN.match(self.doi):
+            raise ValidationError({"doi": "Enter a DOI such as 10.1186/1748-5908-7-37."})
+        takes_closing_date = self.resource_type_id and self.resource_type.has_closing_date
+        if self.closing_date and not takes_closing_date:
+            raise ValidationError(
+                {
+                    "closing_date": "Only funding opportunities have a closing date: clear it, or "
+                    "choose a resource type that has one."
+                }
+            )
+        if self.slug == "feed":
+            raise ValidationError({"slug": "'feed' is the address of the library's news feed."})
+
+    @property
+    def doi_url(self):
+        return f"https://doi.org/{self.doi}" if self.doi else ""
+
+    @property
+    def has_closing_date(self):
+        return self.resource_type.has_closing_date
+
+    @property
+    def is_open(self):
+        """Open until the end of the closing day in the UK; no closing date means no deadline."""
+        return self.closing_date is None or self.closing_date >= uk_today()
+
+    @property
+    def external_domain(self):
+        """The site the external link goes to, so readers know where they will land."""
+        host = self.external_url.split("//", 1)[-1].split("/", 1)[0]
+        return host.removeprefix("www.")
+
+    @cached_property
+    def document_links(self):
+        return list(self.documents.select_related("document"))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        topics = list(self.topics.all())
+        context.update(
+            topics=topics,
+            library=self.get_parent(),
+            related_on_topics=self.related_on_topics(topics),
+        )
+        return context
+
+    def related_on_topics(self, topics):
+        """Other resources sharing most of this one's topics, newest first among equals."""
+        if not topics:
+            return []
+        return list(
+            ResourcePage.objects.live()
+            .public()
+            .exclude(pk=self.pk)
+            .filter(topics__in=topics)
+            .annotate(shared_topics=Count("topics"))
+            .select_related("resource_type")
+            .order_by("-shared_topics", "-publication_date", "-pk")[:RELATED_ON_SAME_TOPICS]
+        )
+
+
+class ResourceDocument(Orderable):
+    """A document uploaded to the library as part of a resource, with an optional link label."""
+
+    page = ParentalKey(ResourcePage, on_delete=models.CASCADE, related_name="documents")
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="Upload or choose the file readers will download.",
+    )
+    label = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text="What the download link says, e.g. 'Slides'. The document's title if blank.",
+    )
+
+    panels = [FieldPanel("document"), FieldPanel("label")]
+
+    def __str__(self):
+        return self.label or self.document.title
+
+    @property
+    def link_text(self):
+        return self.label or self.document.title
