@@ -8,6 +8,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from events.models import EventIndexPage, EventPage
 from portal.blocks import BodyBlock
 from portal.models import BasePage
 
@@ -80,7 +81,7 @@ class HomePage(BasePage):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage", "library.LibraryIndexPage"]
+    subpage_types = ["home.StandardPage", "library.LibraryIndexPage", "events.EventIndexPage"]
     max_count = 1
 
     class Meta:
@@ -88,6 +89,19 @@ class HomePage(BasePage):
 
     def get_summary(self):
         return self.introduction
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(self.upcoming_events_teaser())
+        return context
+
+    def upcoming_events_teaser(self):
+        """The next three events on this site and the events index, for the home page teaser."""
+        events = EventPage.objects.descendant_of(self).live().public().upcoming().for_listing()
+        return {
+            "events_index": EventIndexPage.objects.child_of(self).live().public().first(),
+            "upcoming_events": events[:3],
+        }
 
 
 class HomePageAim(Orderable):

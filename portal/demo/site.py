@@ -156,6 +156,10 @@ def build_site():
     home, _ = build_home(text)
     pages = build_standard_pages(home, text)
     build_site_settings(home, text, pages)
+    # Imported here, not at the top: the events demo reuses this module's helpers.
+    from portal.demo.events import build_events
+
+    build_events(home, text)
     if home.join_page_id is None:
         home.join_page = pages["membership"]
         home.join_button_text = "How to join"

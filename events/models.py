@@ -1,0 +1,449 @@
+"""Events: the editor-managed list of event types, the events index and the event page."""
+
+from datetime import timedelta
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page, PageManager, PageQuerySet
+from wagtail.search import index
+
+from events.dates import all_day_dates, describe_moment, describe_when, event_ends_at
+from portal.blocks import BodyBlock
+from portal.models import BasePage
+
+TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+EVENTS_PER_PAGE = 10
+# Child pages with these slugs would be hidden behind the index's own routes.
+RESERVED_SLUGS = {"past"}
+# The calendar feed keeps a year of past events, so subscribers keep their history.
+CALENDAR_FEED_HISTORY = timedelta(days=365)
+
+
+class EventType(models.Model):
+    """A kind of event editors can pick, e.g. Meeting or Webinar; filters use its slug."""
+
+    name = models.CharField(max_length=80, unique=True, help_text="e.g. 'Educational event'.")
+    slug = models.SlugField(
+        max_length=80,
+        unique=True,
+        help_text="Used in listing web addresses, e.g. 'educational-event'. Changing it breaks "
+        "links people have saved to a filtered listing.",
+    )
+    is_group_meeting = models.BooleanField(
+        default=False,
+        help_text="Tick for the group's own meetings, as opposed to other events it runs or "
+        "shares.",
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("is_group_meeting")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "event type"
+
+    def __str__(self):
+        return self.name
+
+
+class EventPageQuerySet(PageQuerySet):
+    """Queries other parts of the portal build on: listings, feeds, announcements, dashboards.
+
+    An event is upcoming until it has ended, so an event in progress is still upcoming and an
+    all-day event stays upcoming until the end of its last day in UK time.
+    """
+
+    def upcoming(self, now=None):
+        return self.filter(ends_at__gt=now or timezone.now()).order_by("start", "pk")
+
+    def past(self, now=None):
+        return self.filter(ends_at__lte=now or timezone.now()).order_by("-start", "-pk")
+
+    def group_meetings(self):
+        return self.filter(event_type__is_group_meeting=True)
+
+    def of_type(self, slug):
+        return self.filter(event_type__slug=slug)
+
+    def in_format(self, event_format):
+        return self.filter(format=event_format)
+
+    def in_calendar_feed(self, now=None):
+        """Upcoming events and those that ended in the last year, for calendar subscribers."""
+        now = now or timezone.now()
+        return self.filter(ends_at__gt=now - CALENDAR_FEED_HISTORY).order_by("start", "pk")
+
+    def for_listing(self):
+        """Fetch what listings and calendars show of each event in the same query."""
+        return self.select_related("event_type")
+
+
+class EventIndexPage(RoutablePageMixin, BasePage):
+    """The events listing: upcoming events first, with an archive of past ones."""
+
+    intro = RichTextField(
+        features=TEXT_FEATURES,
+        blank=True,
+        help_text="Shown above the listing, e.g. how often the group meets and how to hear "
+        "about meetings.",
+    )
+    no_upcoming_text = models.TextField(
+        max_length=500,
+        default="No events are planned at the moment. Subscribe to the events calendar to "
+        "hear about new ones.",
+        help_text="Shown instead of the listing when nothing is coming up.",
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("no_upcoming_text")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["events.EventPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "events index page"
+
+    def get_summary(self):
+        return Truncator(strip_tags(self.intro)).chars(160)
+
+    @path("")
+    def upcoming_events(self, request):
+        return self.render(request)
+
+    @path("past/", name="past")
+    def past_events(self, request):
+        # The archive is its own page to readers: its own title, canonical link and breadcrumb.
+        self.seo_title = f"Past events: {self.title}"
+        return self.render(request, archive=True)
+
+    def get_context(self, request, *args, archive=False, **kwargs):
+        from events.forms import EventFilterForm
+
+        context = super().get_context(request, *args, **kwargs)
+        filter_form = EventFilterForm(request.GET, event_types=EventType.objects.all())
+        events = EventPage.objects.child_of(self).live().public().for_listing()
+        events = filter_form.filter(events.past() if archive else events.upcoming())
+        context.update(
+            archive=archive,
+            filter_form=filter_form,
+            events=Paginator(events, EVENTS_PER_PAGE).get_page(request.GET.get("page")),
+            upcoming_url=self.get_url(request),
+            past_url=self.get_url(request) + self.reverse_subpage("past"),
+        )
+        if archive:
+            context["canonical_url"] = self.get_full_url(request) + self.reverse_subpage("past")
+        return context
+
+
+class EventPage(RoutablePageMixin, BasePage):
+    """One meeting or event: what, when (UK time), where or how to join, and its status."""
+
+    class Format(models.TextChoices):
+        IN_PERSON = "in_person", "In person"
+        ONLINE = "online", "Online"
+        HYBRID = "hybrid", "In person and online"
+
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", "Going ahead"
+        POSTPONED = "postponed", "Postponed"
+        CANCELLED = "cancelled", "Cancelled"
+
+    # A published change to any of these sends calendars a new SEQUENCE number.
+    CALENDAR_FIELDS = (
+        "start",
+        "end",
+        "all_day",
+        "format",
+        "venue_name",
+        "venue_address",
+        "joining_link",
+        "status",
+    )
+
+    summary = models.TextField(
+        max_length=300,
+        help_text="One or two sentences for listings, search results and calendar entries.",
+    )
+    event_type = models.ForeignKey(
+        EventType,
+        on_delete=models.PROTECT,
+        related_name="events",
+        help_text="Editors manage this list under Snippets, Event types.",
+    )
+    status = models.CharField(
+        max_length=10,
+        choices=Status,
+        default=Status.SCHEDULED,
+        help_text="A postponed or cancelled event stays on the site with its status shown "
+        "prominently; calendars that subscribed are updated.",
+    )
+    status_note = models.CharField(
+        max_length=250,
+        blank=True,
+        help_text="Shown with a postponed or cancelled status, e.g. when a new date will be "
+        "announced.",
+    )
+    start = models.DateTimeField(help_text="UK time (GMT or BST as the date requires).")
+    end = models.DateTimeField(help_text="UK time. Must not be before the start.")
+    all_day = models.BooleanField(
+        default=False,
+        help_text="Tick if the event lasts whole days: the times are then ignored and it runs "
+        "from the start date to the end date.",
+    )
+    format = models.CharField(max_length=10, choices=Format, default=Format.IN_PERSON)
+    venue_name = models.CharField(
+        max_length=200, blank=True, help_text="Required for in-person and hybrid events."
+    )
+    venue_address = models.TextField(
+        max_length=500,
+        blank=True,
+        help_text="Required for in-person and hybrid events. One line per line of the address.",
+    )
+    joining_link = models.URLField(
+        blank=True,
+        help_text="For online and hybrid events: the link to join, if it may be public.",
+    )
+    joining_details = models.TextField(
+        max_length=1000,
+        blank=True,
+        help_text="For online and hybrid events: how to join, e.g. 'The link is emailed to "
+        "registered attendees the day before.' Give this, a joining link, or both.",
+    )
+    registration_url = models.URLField(
+        "registration or booking link", blank=True, help_text="Leave blank if no booking."
+    )
+    registration_deadline = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="UK time. After this the page says registration has closed.",
+    )
+    cpd_hours = models.DecimalField(
+        "CPD hours",
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0.5"))],
+        help_text="Continuing professional development hours attendees can claim, if any.",
+    )
+    body = StreamField(
+        BodyBlock(), blank=True, help_text="Agenda, speakers, notes and papers to read."
+    )
+
+    # Kept up to date on save, never edited: what calendars and listings rely on.
+    ends_at = models.DateTimeField(null=True, editable=False, db_index=True)
+    sequence = models.PositiveIntegerField(default=0, editable=False)
+    last_modified = models.DateTimeField(null=True, editable=False)
+
+    objects = PageManager.from_queryset(EventPageQuerySet)()
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("event_type"),
+                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                FieldPanel("all_day"),
+                FieldPanel("status"),
+                FieldPanel("status_note"),
+            ],
+            heading="What and when",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("format"),
+                FieldPanel("venue_name"),
+                FieldPanel("venue_address"),
+                FieldPanel("joining_link"),
+                FieldPanel("joining_details"),
+            ],
+            heading="Where, or how to join",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("registration_url"),
+                FieldPanel("registration_deadline"),
+                FieldPanel("cpd_hours"),
+            ],
+            heading="Registration and CPD",
+        ),
+        FieldPanel("body"),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("venue_name"),
+        index.SearchField("body"),
+        index.RelatedFields("event_type", [index.SearchField("name")]),
+        index.FilterField("start"),
+    ]
+
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types = []
+    exclude_fields_in_copy = ["sequence", "last_modified"]
+
+    class Meta:
+        verbose_name = "event page"
+        indexes = [models.Index(fields=["start"])]
+
+    def get_summary(self):
+        return self.summary
+
+    # Routes: the page itself, and its calendar file.
+
+    @path("")
+    def event(self, request):
+        return self.render(request)
+
+    @path("ics/", name="ics")
+    def ics(self, request):
+        from events.calendar import calendar_for, calendar_response
+
+        return calendar_response(calendar_for([self], request), filename=f"{self.slug}.ics")
+
+    # What readers see.
+
+    @property
+    def when(self):
+        return describe_when(self.start, self.end, self.all_day)
+
+    @property
+    def is_cancelled(self):
+        return self.status == self.Status.CANCELLED
+
+    @property
+    def is_postponed(self):
+        return self.status == self.Status.POSTPONED
+
+    @property
+    def has_venue(self):
+        return self.format in (self.Format.IN_PERSON, self.Format.HYBRID)
+
+    @property
+    def is_online(self):
+        return self.format in (self.Format.ONLINE, self.Format.HYBRID)
+
+    @property
+    def is_group_meeting(self):
+        return self.event_type.is_group_meeting
+
+    @property
+    def venue_lines(self):
+        return [line.strip() for line in self.venue_address.splitlines() if line.strip()]
+
+    @property
+    def location(self):
+        """Where the event is, on one line, e.g. for a calendar entry."""
+        place = ", ".join([self.venue_name, *self.venue_lines]) if self.has_venue else ""
+        if self.format == self.Format.ONLINE:
+            return self.joining_link or "Online"
+        if self.format == self.Format.HYBRID:
+            return f"{place} and online"
+        return place
+
+    def has_ended(self, now=None):
+        return self.ends_at <= (now or timezone.now())
+
+    @cached_property
+    def registration_is_open(self):
+        now = timezone.now()
+        return (
+            not self.is_cancelled
+            and not self.has_ended(now)
+            and (self.registration_deadline is None or now < self.registration_deadline)
+        )
+
+    @property
+    def registration_deadline_text(self):
+        return describe_moment(self.registration_deadline) if self.registration_deadline else ""
+
+    # Validation and the bookkeeping calendars depend on.
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.slug in RESERVED_SLUGS:
+            errors["slug"] = f"'{self.slug}' is used by the events listing: choose another slug."
+        if self.start and self.end:
+            if self.all_day:
+                first_day, last_day = all_day_dates(self.start, self.end)
+                if last_day < first_day:
+                    errors["end"] = "The last day must not be before the first day."
+            elif self.end < self.start:
+                errors["end"] = "The end must not be before the start."
+        if self.has_venue:
+            if not self.venue_name.strip():
+                errors["venue_name"] = "Give the venue's name for an in-person or hybrid event."
+            if not self.venue_address.strip():
+                errors["venue_address"] = (
+                    "Give the venue's address for an in-person or hybrid event."
+                )
+        if self.is_online and not (self.joining_link or self.joining_details.strip()):
+            errors["joining_details"] = (
+                "Say how to join online: give a joining link, joining details, or both."
+            )
+        if (
+            self.registration_deadline
+            and self.start
+            and self.end
+            and self.registration_deadline > event_ends_at(self.start, self.end, self.all_day)
+        ):
+            errors["registration_deadline"] = "Registration must close before the event ends."
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        if kwargs.get("update_fields") is None:
+            self._track_calendar_changes()
+        return super().save(*args, **kwargs)
+
+    def _track_calendar_changes(self):
+        """Work out when the event ends, and tell calendars when a published event changed.
+
+        The database row holds the published version while editors work on drafts, so comparing
+        with it on a live save tells whether a publish changed the time, place or status.
+        Sequence and last-modified always continue from the row, never from an older revision.
+        """
+        if self.start and self.end:
+            self.ends_at = event_ends_at(self.start, self.end, self.all_day)
+        previous = None
+        if self.pk:
+            previous = (
+                EventPage.objects.filter(pk=self.pk)
+                .values("last_published_at", "sequence", "last_modified", *self.CALENDAR_FIELDS)
+                .first()
+            )
+        if previous is None:
+            self.sequence = 0
+            self.last_modified = timezone.now()
+            return
+        self.sequence = previous["sequence"]
+        self.last_modified = previous["last_modified"]
+        if not self.live:
+            return
+        was_published = previous["last_published_at"] is not None
+        if was_published and any(
+            _comparable(getattr(self, name)) != _comparable(previous[name])
+            for name in self.CALENDAR_FIELDS
+        ):
+            self.sequence += 1
+        self.last_modified = timezone.now()
+
+
+def _comparable(value):
+    # Revisions keep datetimes to the millisecond; calendars care about seconds at most.
+    if hasattr(value, "microsecond"):
+        return value.replace(microsecond=0)
+    return value

@@ -1,0 +1,32 @@
+"""The calendar feed: one address for every event on the site, for calendar apps to subscribe."""
+
+from django.http import Http404
+from django.views.decorators.http import require_safe
+from wagtail.models import Site
+
+from events.calendar import calendar_for, calendar_response
+from events.models import EventPage
+from portal.models import SiteSettings
+
+
+@require_safe
+def calendar_feed(request):
+    """Upcoming events and the last year's, including cancelled ones so calendars update."""
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404("No site is configured for this host.")
+    events = (
+        EventPage.objects.descendant_of(site.root_page)
+        .live()
+        .public()
+        .in_calendar_feed()
+        .for_listing()
+    )
+    group_name = SiteSettings.for_site(site).group_name
+    calendar = calendar_for(
+        events,
+        request,
+        name=f"{group_name} events",
+        description=f"{group_name}: meetings and events. Times are UK time.",
+    )
+    return calendar_response(calendar)

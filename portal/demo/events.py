@@ -1,0 +1,138 @@
+"""Demo content for events: the group's meetings page and a year of example events.
+
+The page's introduction is the group's own text about meetings. The events are invented for
+the demonstration, so each says it is an example in its title and summary; their dates are
+worked out from the day the content is loaded (a few past, most upcoming), so the site always
+has something to show. Like the rest of the demo, nothing is duplicated or overwritten: the
+example events are added only when the events page is first created.
+"""
+
+from datetime import date, datetime, time, timedelta
+
+from events.dates import UK_TIME
+from events.models import EventIndexPage, EventPage, EventType
+from portal.demo.site import paragraph, publish_child
+
+EXAMPLE_SUMMARY = (
+    "Example event for the demonstration site, not a real {what}: replace or delete it."
+)
+EXAMPLE_VENUE = "Example venue (not a real venue)"
+EXAMPLE_ADDRESS = "Example street\nExample town"
+EXAMPLE_JOINING = "Example: the joining link is emailed to members the week before."
+TUESDAY = 1
+
+
+def uk_today():
+    return datetime.now(tz=UK_TIME).date()
+
+
+def next_tuesday(day):
+    return day + timedelta(days=(TUESDAY - day.weekday()) % 7)
+
+
+def at(day, hour, minute=0):
+    return datetime.combine(day, time(hour, minute), tzinfo=UK_TIME)
+
+
+def quarterly_meetings(today):
+    """Four quarterly meetings: one last quarter, three to come, on Tuesday afternoons."""
+    meetings = []
+    for offset in (-75, 15, 105, 195):
+        day = next_tuesday(today + timedelta(days=offset))
+        hybrid = offset == 105
+        meetings.append(
+            {
+                "title": f"Group meeting, {day:%B %Y} (example)",
+                "slug": f"group-meeting-{day:%Y-%m}",
+                "type": "meeting",
+                "summary": EXAMPLE_SUMMARY.format(what="meeting")
+                + " The group's quarterly meeting.",
+                "start": at(day, 14),
+                "end": at(day, 16),
+                "format": EventPage.Format.HYBRID if hybrid else EventPage.Format.ONLINE,
+                "venue_name": EXAMPLE_VENUE if hybrid else "",
+                "venue_address": EXAMPLE_ADDRESS if hybrid else "",
+                "joining_details": EXAMPLE_JOINING,
+            }
+        )
+    return meetings
+
+
+def educational_events(today):
+    webinar_day = next_tuesday(today - timedelta(days=30))
+    study_day = next_tuesday(today + timedelta(days=60)) + timedelta(days=1)
+    workshop_day = next_tuesday(today + timedelta(days=130)) + timedelta(days=2)
+    return [
+        {
+            "title": "Implementation science in practice: webinar (example)",
+            "slug": "example-webinar",
+            "type": "webinar",
+            "summary": EXAMPLE_SUMMARY.format(what="webinar")
+            + " A one-hour lunchtime talk with questions.",
+            "start": at(webinar_day, 12, 30),
+            "end": at(webinar_day, 13, 30),
+            "format": EventPage.Format.ONLINE,
+            "joining_details": EXAMPLE_JOINING,
+            "cpd_hours": 1,
+        },
+        {
+            "title": "Study day (example)",
+            "slug": "example-study-day",
+            "type": "educational-event",
+            "summary": EXAMPLE_SUMMARY.format(what="study day")
+            + " A day of talks and discussion for the paediatric critical care community.",
+            "start": at(study_day, 9),
+            "end": at(study_day, 17),
+            "all_day": True,
+            "format": EventPage.Format.IN_PERSON,
+            "venue_name": EXAMPLE_VENUE,
+            "venue_address": EXAMPLE_ADDRESS,
+            "registration_url": "https://example.org/register",
+            "registration_deadline": at(study_day - timedelta(days=14), 17),
+            "cpd_hours": 6,
+        },
+        {
+            "title": "Workshop: planning an implementation project (example)",
+            "slug": "example-workshop",
+            "type": "workshop",
+            "summary": EXAMPLE_SUMMARY.format(what="workshop")
+            + " A practical morning for teams starting an implementation project.",
+            "start": at(workshop_day, 9, 30),
+            "end": at(workshop_day, 12, 30),
+            "format": EventPage.Format.HYBRID,
+            "venue_name": EXAMPLE_VENUE,
+            "venue_address": EXAMPLE_ADDRESS,
+            "joining_details": EXAMPLE_JOINING,
+        },
+    ]
+
+
+def build_events(home, text, today: date | None = None):
+    """The events page with the group's meetings text, and example events when it is new."""
+    index, created = publish_child(
+        home,
+        EventIndexPage(
+            title="Events",
+            slug="events",
+            show_in_menus=True,
+            intro=str(paragraph(text.meetings)),
+            search_description=text.meetings,
+        ),
+    )
+    if not created:
+        return index
+
+    today = today or uk_today()
+    event_types = {event_type.slug: event_type for event_type in EventType.objects.all()}
+    for details in [*quarterly_meetings(today), *educational_events(today)]:
+        details = dict(details)
+        event_type = event_types[details.pop("type")]
+        publish_child(
+            index,
+            EventPage(
+                **details,
+                event_type=event_type,
+                body=[("paragraph", paragraph(details["summary"]))],
+            ),
+        )
+    return index
