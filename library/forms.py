@@ -1,5 +1,7 @@
 """The library's search and filter form: reads the query string, keeping only what it knows."""
 
+import re
+
 from django import forms
 from django.db.models import Q
 from django.utils.functional import cached_property
@@ -7,6 +9,8 @@ from django.utils.functional import cached_property
 from library.models import uk_today
 
 MAX_QUERY_LENGTH = 200
+# Search backends give some characters a meaning (quotes, brackets, '*'); readers mean words.
+WORD = re.compile(r"\w+")
 SORT_ORDERS = {
     "newest": ("-publication_date", "-id"),
     "title": ("title", "-publication_date", "-id"),
@@ -103,7 +107,10 @@ class LibraryFilterForm(forms.Form):
             resources = resources.filter(pk__in=matching.values("pk"))
         results = resources.order_by(*SORT_ORDERS[applied["sort"]])
         if applied["q"]:
-            return results.search(applied["q"], order_by_relevance=False)
+            words = " ".join(WORD.findall(applied["q"]))
+            if not words:
+                return results.none()
+            return results.search(words, order_by_relevance=False)
         return results
 
     @property

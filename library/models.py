@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Count
+from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import Truncator, slugify
@@ -17,6 +18,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail.signals import page_published
 
 from portal.blocks import BodyBlock
 from portal.models import BasePage
@@ -168,8 +170,8 @@ class ResourcePage(BasePage):
         "e.g. 'Cane J, O'Connor D, Michie S'.",
     )
     publication_date = models.DateField(
-        help_text="When the resource was published or first made available. Sets its year in "
-        "the library."
+        help_text="When the resource was published or first made available. Readers see the "
+        "month and year, so if only those are known, use the first of the month."
     )
     external_url = models.URLField(
         "external link",
@@ -334,3 +336,13 @@ class ResourceDocument(Orderable):
     @property
     def link_text(self):
         return self.label or self.document.title
+
+
+@receiver(page_published, sender=ResourcePage)
+def reindex_with_saved_topics(sender, instance, **kwargs):
+    """Index the resource again once its topics are saved.
+
+    The search index is updated as the page row is saved, a moment before modelcluster saves
+    the page's topics, so without this a search by topic would see the previous topics.
+    """
+    index.insert_or_update_object(instance)
