@@ -1,0 +1,96 @@
+"""Fixtures for the browser suite: headless Chromium, the site served with its demo content.
+
+Tests use pytest-django's `live_server`, which makes them transactional: the database is
+emptied after each test, so each test loads the demo content again, with Django's serialized
+rollback first restoring what the migrations created (root page, collections, user groups).
+Each test checks every covered page in one go, so the suite loads the content a dozen times,
+not once per page.
+"""
+
+import shutil
+
+import pytest
+from django.db import connections
+from playwright.sync_api import sync_playwright
+
+from portal.demo.site import build_site
+from tests.browser.pages import covered_pages
+from tests.browser.tools import ARTIFACTS, CHROMIUM, require
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+DESKTOP = {"width": 1280, "height": 900}
+
+
+@pytest.fixture
+def demo_pages(live_server, django_db_serialized_rollback):
+    """The demo site served by the live server; returns the pages every check covers."""
+    build_site()
+    return covered_pages()
+
+
+@pytest.fixture
+def chromium(demo_pages):
+    """Headless Chromium, started after the demo content is in the database.
+
+    While Playwright runs, its event loop counts as running in this thread, so Django hands
+    out a second database connection here that knows nothing of the test database's
+    serialized state: database set-up and teardown must happen outside that time. Hence a
+    browser per test (under a second to start), not one per session.
+    """
+    require(CHROMIUM.exists(), f"Chromium ({CHROMIUM})", "apt-get install chromium")
+    # Django refuses ORM calls while an event loop runs; these calls are still synchronous.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            yield browser
+            browser.close()
+            connections.close_all()
+
+
+def _new_context(chromium, live_server, **options):
+    context = chromium.new_context(base_url=live_server.url, **options)
+    context.set_default_timeout(10_000)
+    return context
+
+
+@pytest.fixture
+def browser_context(chromium, live_server):
+    """A fresh desktop-sized browser context with JavaScript on; tests resize it as needed."""
+    context = _new_context(chromium, live_server, viewport=DESKTOP)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(browser_context):
+    return browser_context.new_page()
+
+
+@pytest.fixture
+def page_without_javascript(chromium, live_server):
+    context = _new_context(chromium, live_server, viewport=DESKTOP, java_script_enabled=False)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def screenshot_dir():
+    path = ARTIFACTS / "screenshots"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+@pytest.fixture(scope="session")
+def java():
+    path = shutil.which("java")
+    require(path, "Java (for the Nu HTML Checker)", "apt-get install default-jre-headless")
+    return path

@@ -1,0 +1,45 @@
+"""axe-core finds no WCAG 2.0, 2.1 or 2.2 level A or AA failure on any public page."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.browser.pages import visit
+
+pytestmark = pytest.mark.browser
+
+WCAG_A_AND_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": WCAG_A_AND_AA},
+    "resultTypes": ["violations"],
+}
+
+
+def describe(covered, violations):
+    lines = [f"{covered.name} ({covered.path}):"]
+    for violation in violations:
+        lines.append(f"  {violation['id']} [{violation['impact']}]: {violation['help']}")
+        for node in violation["nodes"]:
+            lines.append(f"    at {' '.join(node['target'])}: {node['failureSummary']}")
+    return "\n".join(lines)
+
+
+def test_no_page_has_an_axe_violation(demo_pages, page):
+    axe = Axe()
+    failures = []
+    for covered in demo_pages:
+        visit(page, covered)
+        violations = axe.run(page, options=AXE_OPTIONS).response["violations"]
+        if violations:
+            failures.append(describe(covered, violations))
+
+    assert not failures, "axe-core found WCAG A/AA violations:\n" + "\n".join(failures)
+
+
+def test_axe_reports_a_known_failure(demo_pages, page):
+    """Guards the check itself: a broken page must not pass because axe never ran."""
+    page.goto("/")
+    page.evaluate("document.querySelector('#site-search-query').labels[0].remove()")
+
+    violations = Axe().run(page, options=AXE_OPTIONS).response["violations"]
+
+    assert "label" in [violation["id"] for violation in violations]
