@@ -81,7 +81,12 @@ class HomePage(BasePage):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage", "library.LibraryIndexPage", "events.EventIndexPage"]
+    subpage_types = [
+        "home.StandardPage",
+        "library.LibraryIndexPage",
+        "membership.JoinPage",
+        "events.EventIndexPage",
+    ]
     max_count = 1
 
     class Meta:

@@ -7,9 +7,11 @@ commits. A message stays pending until a mail server accepts it, and
 
 import logging
 from datetime import timedelta
+from smtplib import SMTPException
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.validators import validate_email
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -45,7 +47,14 @@ def queue_email(
     about=None,
     send_now=True,
 ):
-    """Store one message for one recipient; deliver it after the current transaction commits."""
+    """Store one message for one recipient; deliver it after the current transaction commits.
+
+    Addresses are checked here, where the caller can still act, so that a bad one (or one
+    carrying a header break) is never stored to fail on every retry.
+    """
+    validate_email(recipient)
+    if reply_to:
+        validate_email(reply_to)
     message = OutgoingEmail.objects.create(
         recipient=recipient,
         subject=subject,
@@ -58,7 +67,9 @@ def queue_email(
         about_id=str(about.pk) if about is not None else "",
     )
     if send_now:
-        transaction.on_commit(lambda: deliver([message.pk]))
+        # robust: a delivery problem is logged, never turned into an error for the visitor
+        # whose request has already been saved.
+        transaction.on_commit(lambda: deliver([message.pk]), robust=True)
     return message
 
 
@@ -120,7 +131,8 @@ def _send(message, connection):
     message.last_attempt_at = now
     message.claimed_until = None
     try:
-        email.send()
+        if not email.send():
+            raise SMTPException("The mail backend accepted no recipients.")
     except Exception as error:  # noqa: BLE001 - any failure leaves the message queued for a retry
         logger.warning("Email %s to %s not sent: %s", message.pk, message.recipient, error)
         message.last_error = f"{type(error).__name__}: {error}"[:2000]
@@ -128,8 +140,12 @@ def _send(message, connection):
             timedelta(minutes=2 ** min(message.attempts, 10)), MAX_RETRY_DELAY
         )
         message.save()
-        # A fresh connection for the next message: this one may be broken.
-        connection.close()
+        # A fresh connection for the next message: this one may be broken, and closing it
+        # may fail too (a server that already hung up), which must not stop the other sends.
+        try:
+            connection.close()
+        except Exception:
+            logger.debug("Closing the broken mail connection failed", exc_info=True)
         return False
     message.status = OutgoingEmail.Status.SENT
     message.sent_at = now

@@ -13,6 +13,7 @@ from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
 from home.models import HomePage, HomePageAim, StandardPage
+from portal.demo import membership as demo_membership
 from portal.demo.group_text import read_group_text
 from portal.models import SiteSettings
 
@@ -160,8 +161,13 @@ def build_site():
     from portal.demo.events import build_events
 
     build_events(home, text)
-    if home.join_page_id is None:
-        home.join_page = pages["membership"]
-        home.join_button_text = "How to join"
+    join_page, _ = demo_membership.build_join_page(home, text)
+    # Demo databases built before the join form pointed the button at the Membership page.
+    old_demo_button = home.join_page_id == pages["membership"].pk and (
+        home.join_button_text == "How to join"
+    )
+    if home.join_page_id is None or old_demo_button:
+        home.join_page = join_page
+        home.join_button_text = "Join the group"
         home.save_revision().publish()
     return home

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "home",
     "events",
     "library",
+    "membership",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -160,6 +161,12 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 
 # Page editors can hit Django's 1,000-field limit on long StreamFields.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# Join requests: closed requests older than this are deleted by `purge_join_requests`.
+JOIN_REQUEST_RETENTION_DAYS = int(os.environ.get("JOIN_REQUEST_RETENTION_DAYS", "365"))
+# How many proxies (load balancer, TLS terminator) add to X-Forwarded-For in front of the site;
+# rate limits count per client address, so behind a proxy this must be set (0: no proxy).
+TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
 
 WAGTAIL_SITE_NAME = "Implementation Group"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

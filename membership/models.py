@@ -1,0 +1,318 @@
+"""The join page, the join requests it collects, and the record of who changed their status."""
+
+import uuid
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Cast, Coalesce
+from django.utils import dateformat, timezone
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import ModelLogEntry, Site
+from wagtail.search import index
+
+from portal.mail import emails_about
+from portal.models import BasePage, OutgoingEmail, SiteSettings
+
+TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+
+class JoinPage(RoutablePageMixin, BasePage):
+    """The join form: who can join, the form itself, and where requests are sent."""
+
+    introduction = RichTextField(
+        features=TEXT_FEATURES,
+        blank=True,
+        help_text="Shown above the form: what joining means and what happens next.",
+    )
+    membership_text = RichTextField(
+        features=TEXT_FEATURES,
+        blank=True,
+        help_text="Who can join the group, e.g. the membership paragraph of the group's text.",
+    )
+    privacy_summary = RichTextField(
+        features=TEXT_FEATURES,
+        blank=True,
+        help_text="A short note beside the consent box on how the answers are used. The privacy "
+        "notice chosen in site settings is linked automatically.",
+    )
+    thank_you_message = RichTextField(
+        features=TEXT_FEATURES,
+        blank=True,
+        help_text="Shown after a request is sent, e.g. who will reply and roughly when.",
+    )
+    recipient = models.EmailField(
+        blank=True,
+        help_text="Who receives each request by email. Leave blank to use the contact email in "
+        "site settings (the chair).",
+    )
+    notification_subject = models.CharField(
+        max_length=120,
+        default="New request to join the group",
+        help_text="The start of the email subject; the applicant's name is added after it.",
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("introduction"),
+        FieldPanel("membership_text"),
+        FieldPanel("privacy_summary"),
+        FieldPanel("thank_you_message"),
+        MultiFieldPanel(
+            [FieldPanel("recipient"), FieldPanel("notification_subject")],
+            heading="Where requests go",
+        ),
+    ]
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("introduction"),
+        index.SearchField("membership_text"),
+    ]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = "join page"
+
+    def clean(self):
+        super().clean()
+        if not self.recipient and not self._site_settings_contact_email():
+            raise ValidationError(
+                {
+                    "recipient": "Enter the address that receives join requests, or set a "
+                    "contact email in site settings first."
+                }
+            )
+
+    def _site_settings_contact_email(self):
+        # A page being created has no place in the tree yet: it will belong to the default site.
+        site = self.get_site() if self.pk else Site.objects.filter(is_default_site=True).first()
+        return SiteSettings.for_site(site).contact_email if site else ""
+
+    def get_recipient(self):
+        """The page's own address, else the group's contact address (the chair)."""
+        return self.recipient or self._site_settings_contact_email()
+
+    def get_privacy_page(self):
+        site = self.get_site()
+        page = SiteSettings.for_site(site).privacy_page if site else None
+        return page if page is not None and page.live else None
+
+    def privacy_notice_version(self):
+        """Names the privacy notice the applicant saw, and when it last changed."""
+        page = self.get_privacy_page()
+        if page is None:
+            return f"Join page text, last published {_stamp(self.last_published_at)}"
+        return f"{page.title} ({page.url}), last published {_stamp(page.last_published_at)}"
+
+    def get_summary(self):
+        return "Ask to join the group."
+
+    def thank_you_url(self):
+        return self.url + self.reverse_subpage("thank_you")
+
+    @path("")
+    def join_form(self, request):
+        from membership.views import join_form  # the view's form imports this module
+
+        return join_form(request, self)
+
+    @path("thank-you/")
+    def thank_you(self, request):
+        return self.render(request, template="membership/join_page_thank_you.html")
+
+
+def _stamp(moment):
+    if moment is None:
+        return "(date not recorded)"
+    return dateformat.format(timezone.localtime(moment), "j F Y H:i T")
+
+
+class DeliveryState(models.TextChoices):
+    WAITING = "waiting", "Waiting to be sent"
+    SENT = "sent", "Sent"
+    NONE = "none", "No email queued"
+
+
+class JoinRequestQuerySet(models.QuerySet):
+    def _emails(self):
+        return OutgoingEmail.objects.filter(
+            about_type=ContentType.objects.get_for_model(self.model),
+            about_id=Cast(OuterRef("pk"), models.CharField()),
+        )
+
+    def with_delivery_state(self):
+        """Annotate how many of each request's emails are sent and still waiting, in one query."""
+
+        def count(status):
+            emails = self._emails().filter(status=status).order_by().values("about_id")
+            return Coalesce(Subquery(emails.annotate(n=Count("pk")).values("n")), 0)
+
+        return self.annotate(
+            emails_waiting=count(OutgoingEmail.Status.PENDING),
+            emails_sent=count(OutgoingEmail.Status.SENT),
+        )
+
+    def erase(self):
+        """Delete these requests with everything that names the applicant: emails and logs."""
+        content_type = ContentType.objects.get_for_model(self.model)
+        ids = [str(pk) for pk in self.values_list("pk", flat=True)]
+        with transaction.atomic():
+            OutgoingEmail.objects.filter(about_type=content_type, about_id__in=ids).delete()
+            ModelLogEntry.objects.filter(content_type=content_type, object_id__in=ids).delete()
+            self.model.objects.filter(pk__in=ids).delete()
+        return len(ids)
+
+
+class JoinRequest(models.Model):
+    """One person's request to join, as they sent it, and where the membership team is with it."""
+
+    class Role(models.TextChoices):
+        NURSE = "nurse", "Nurse"
+        DOCTOR = "doctor", "Doctor"
+        ALLIED_HEALTH = "allied_health", "Allied health professional"
+        PHARMACIST = "pharmacist", "Pharmacist"
+        RESEARCHER = "researcher", "Researcher"
+        MANAGER = "manager", "Manager"
+        OTHER = "other", "Other"
+
+    class Region(models.TextChoices):
+        ENGLAND = "england", "England"
+        SCOTLAND = "scotland", "Scotland"
+        WALES = "wales", "Wales"
+        NORTHERN_IRELAND = "northern_ireland", "Northern Ireland"
+        OUTSIDE_UK = "outside_uk", "Outside the UK"
+
+    class ResearchExperience(models.TextChoices):
+        NONE = "none", "None yet"
+        SOME = "some", "Some experience"
+        ACTIVE = "active", "Research-active"
+
+    class Interest(models.TextChoices):
+        EDUCATION = "education", "Education events"
+        RESEARCH = "research", "Implementation research"
+        GRANTS = "grants", "Grant applications"
+        STRATEGY = "strategy", "A UK-wide implementation strategy"
+        INTERNATIONAL = "international", "International collaboration"
+
+    class Status(models.TextChoices):
+        NEW = "new", "New"
+        CONTACTED = "contacted", "Contacted"
+        ACCEPTED = "accepted", "Accepted"
+        DECLINED = "declined", "Declined"
+
+    CLOSED_STATUSES = (Status.ACCEPTED, Status.DECLINED)
+
+    page = models.ForeignKey(
+        JoinPage, null=True, blank=True, on_delete=models.SET_NULL, related_name="requests"
+    )
+    full_name = models.CharField("full name", max_length=200)
+    email = models.EmailField("email address", max_length=254)
+    role = models.CharField("professional role", max_length=20, choices=Role)
+    role_other = models.CharField("role (other)", max_length=100, blank=True)
+    organisation = models.CharField("organisation or unit", max_length=200)
+    region = models.CharField("where they work", max_length=20, choices=Region)
+    clinically_active = models.BooleanField("clinically active")
+    research_experience = models.CharField(
+        "research experience", max_length=10, choices=ResearchExperience
+    )
+    interests = models.JSONField("interests", default=list, blank=True)
+    wants_meeting_updates = models.BooleanField("wants to hear about meetings", default=False)
+    message = models.TextField("message", max_length=2000, blank=True)
+
+    consent_given_at = models.DateTimeField("consent given")
+    privacy_notice_version = models.CharField(
+        "privacy notice seen", max_length=300, help_text="The notice and the date it last changed."
+    )
+
+    status = models.CharField(max_length=10, choices=Status, default=Status.NEW)
+    notes = models.TextField(
+        blank=True,
+        max_length=5000,
+        help_text="For the membership team only: calls made, decisions, follow-ups.",
+    )
+    submitted_at = models.DateTimeField("submitted", default=timezone.now, db_index=True)
+    # One per rendered form, so a double click or a resent form never makes a second request.
+    submission_token = models.UUIDField(unique=True, default=uuid.uuid4, editable=False)
+
+    objects = JoinRequestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-submitted_at", "-pk"]
+        verbose_name = "join request"
+        indexes = [models.Index(fields=["status", "submitted_at"])]
+
+    def __str__(self):
+        submitted = dateformat.format(timezone.localtime(self.submitted_at), "j M Y")
+        return f"{self.full_name} ({submitted})"
+
+    def role_display(self):
+        if self.role == self.Role.OTHER and self.role_other:
+            return f"Other: {self.role_other}"
+        return self.get_role_display()
+
+    role_display.short_description = "Role"
+    role_display.admin_order_field = "role"
+
+    def interests_display(self):
+        labels = dict(self.Interest.choices)
+        return ", ".join(labels.get(value, value) for value in self.interests)
+
+    interests_display.short_description = "Interests"
+
+    def clinically_active_display(self):
+        return "Yes" if self.clinically_active else "No"
+
+    clinically_active_display.short_description = "Clinically active"
+
+    def wants_meeting_updates_display(self):
+        return "Yes" if self.wants_meeting_updates else "No"
+
+    wants_meeting_updates_display.short_description = "Wants meeting updates"
+
+    def delivery_state(self):
+        """Whether the emails about this request have gone: the chair must never miss one."""
+        if hasattr(self, "emails_waiting"):
+            waiting, sent = self.emails_waiting, self.emails_sent
+        else:
+            statuses = list(emails_about(self).values_list("status", flat=True))
+            waiting = statuses.count(OutgoingEmail.Status.PENDING)
+            sent = statuses.count(OutgoingEmail.Status.SENT)
+        if waiting:
+            return DeliveryState.WAITING
+        return DeliveryState.SENT if sent else DeliveryState.NONE
+
+    def delivery_state_display(self):
+        return self.delivery_state().label
+
+    delivery_state_display.short_description = "Email delivery"
+
+    def erase(self):
+        JoinRequest.objects.filter(pk=self.pk).erase()
+
+
+class JoinRequestStatusChange(models.Model):
+    """Who moved a request from one status to another, and when: the team's audit trail."""
+
+    join_request = models.ForeignKey(
+        JoinRequest, on_delete=models.CASCADE, related_name="status_changes"
+    )
+    from_status = models.CharField(max_length=10, choices=JoinRequest.Status)
+    to_status = models.CharField(max_length=10, choices=JoinRequest.Status)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["changed_at", "pk"]
+
+    def __str__(self):
+        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"

@@ -1,0 +1,66 @@
+"""The join form's submit handling: turn away bots, save once, queue the emails, redirect."""
+
+import logging
+
+from django.db import IntegrityError, transaction
+from django.shortcuts import redirect
+from django.utils import timezone
+
+from membership.emails import queue_join_request_emails
+from membership.forms import JoinForm, error_summary
+from membership.models import JoinRequest
+from portal.antispam import RateLimit, client_ip, too_many_requests
+
+logger = logging.getLogger(__name__)
+
+# Posts (valid or not) per address per hour: plenty for a person correcting mistakes.
+JOIN_RATE_LIMIT = RateLimit("join", limit=10, period=60 * 60)
+
+
+def join_form(request, page):
+    if request.method == "POST":
+        if not JOIN_RATE_LIMIT.hit(request):
+            return too_many_requests(request, JOIN_RATE_LIMIT, what="the join form")
+        form = JoinForm(request.POST)
+        reason = form.spam_reason()
+        if reason:
+            logger.info("Join form post from %s turned away: %s", client_ip(request), reason)
+            return redirect(page.thank_you_url())
+        if form.is_valid():
+            save_join_request(page, form)
+            return redirect(page.thank_you_url())
+    else:
+        form = JoinForm()
+    return page.render(
+        request,
+        context_overrides={
+            "form": form,
+            "error_summary": error_summary(form) if form.is_bound else [],
+            "privacy_page": page.get_privacy_page(),
+        },
+    )
+
+
+def save_join_request(page, form):
+    """Save the request and queue its emails together; None if this form was already sent.
+
+    The emails are queued in the same transaction, so a saved request always has its emails
+    waiting in the outbox, and they are delivered once the transaction commits.
+    """
+    token = form.cleaned_data["submission_token"]
+    if JoinRequest.objects.filter(submission_token=token).exists():
+        return None
+    try:
+        with transaction.atomic():
+            join_request = form.save(commit=False)
+            join_request.page = page
+            join_request.consent_given_at = timezone.now()
+            join_request.privacy_notice_version = page.privacy_notice_version()
+            join_request.save()
+            queue_join_request_emails(join_request, page)
+    except IntegrityError:
+        # Two copies of the same form raced each other: the first one won.
+        if JoinRequest.objects.filter(submission_token=token).exists():
+            return None
+        raise
+    return join_request

@@ -1,0 +1,196 @@
+"""The "Join requests" admin area, seen only by superusers and the Membership group."""
+
+from django.contrib import admin
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.shortcuts import redirect
+from wagtail.admin import messages
+from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
+from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
+from wagtail_modeladmin.views import DeleteView, HistoryView, IndexView, InspectView
+
+from membership.forms import JoinRequestAdminForm
+from membership.models import DeliveryState, JoinRequest
+from portal.mail import emails_about
+
+# Spreadsheet programs run cells that start like this as formulas.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+class JoinRequestPermissionHelper(PermissionHelper):
+    """Reading needs the view or change permission; requests only ever come from the form."""
+
+    def _can_read(self, user):
+        return self.user_has_specific_permission(
+            user, self.get_perm_codename("view")
+        ) or self.user_has_specific_permission(user, self.get_perm_codename("change"))
+
+    def user_can_list(self, user):
+        return self._can_read(user)
+
+    def user_can_inspect_obj(self, user, obj):
+        return self._can_read(user)
+
+    def user_can_create(self, user):
+        return False
+
+
+class JoinRequestButtonHelper(ButtonHelper):
+    def edit_button(self, pk, classnames_add=None, classnames_exclude=None):
+        button = super().edit_button(pk, classnames_add, classnames_exclude)
+        button.update(label="Change status", title="Change the status or add notes")
+        return button
+
+
+class DeliveryFilter(admin.SimpleListFilter):
+    title = "email delivery"
+    parameter_name = "delivery"
+
+    def lookups(self, request, model_admin):
+        return DeliveryState.choices
+
+    def queryset(self, request, queryset):
+        if self.value() == DeliveryState.WAITING:
+            return queryset.filter(emails_waiting__gt=0)
+        if self.value() == DeliveryState.SENT:
+            return queryset.filter(emails_waiting=0, emails_sent__gt=0)
+        if self.value() == DeliveryState.NONE:
+            return queryset.filter(emails_waiting=0, emails_sent=0)
+        return queryset
+
+
+class JoinRequestIndexView(IndexView):
+    """The list, filtered only by its own filters, and exported as CSV safe to open anywhere."""
+
+    FORMATS = ("csv",)
+    FILTER_PARAMS = ("status", "role", "region", "submitted_at", "delivery")
+    export_headings = {
+        "role_display": "Role",
+        "get_region_display": "Where they work",
+        "clinically_active_display": "Clinically active",
+        "get_research_experience_display": "Research experience",
+        "interests_display": "Interests",
+        "wants_meeting_updates_display": "Wants meeting updates",
+        "get_status_display": "Status",
+        "delivery_state_display": "Email delivery",
+    }
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            return super().dispatch(request, *args, **kwargs)
+        except IncorrectLookupParameters:
+            messages.error(request, "That filter was not valid, so it has been cleared.")
+            return redirect(self.model_admin.url_helper.index_url)
+
+    def get_filters_params(self, params=None):
+        # Only the filters shown on the page: no lookups through relations typed into the URL.
+        return {
+            name: value
+            for name, value in super().get_filters_params(params).items()
+            if name.split("__")[0] in self.FILTER_PARAMS
+        }
+
+    def preprocess_field_value(self, field, value, export_format):
+        value = super().preprocess_field_value(field, value, export_format)
+        if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+            return "'" + value
+        return value
+
+
+class JoinRequestInspectView(InspectView):
+    def get_field_display_value(self, field_name, field=None):
+        value = getattr(self.instance, field_name, None)
+        if callable(value) and not field_name.startswith("get_"):
+            return value()
+        return super().get_field_display_value(field_name, field)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            emails=emails_about(self.instance).order_by("created_at", "pk"),
+            status_changes=self.instance.status_changes.select_related("changed_by"),
+            **kwargs,
+        )
+
+
+class JoinRequestHistoryView(HistoryView):
+    """modeladmin's history view checks no permission of its own."""
+
+    def check_action_permitted(self, user):
+        return self.permission_helper.user_can_inspect_obj(user, self.instance)
+
+
+class JoinRequestDeleteView(DeleteView):
+    def delete_instance(self):
+        self.instance.erase()
+
+
+@modeladmin_register
+class JoinRequestAdmin(ModelAdmin):
+    model = JoinRequest
+    menu_label = "Join requests"
+    menu_icon = "group"
+    menu_order = 250
+    add_to_admin_menu = True
+    permission_helper_class = JoinRequestPermissionHelper
+    button_helper_class = JoinRequestButtonHelper
+    index_view_class = JoinRequestIndexView
+    inspect_view_class = JoinRequestInspectView
+    history_view_class = JoinRequestHistoryView
+    delete_view_class = JoinRequestDeleteView
+    inspect_view_enabled = True
+    index_template_name = "membership/admin/join_request_index.html"
+    inspect_template_name = "membership/admin/join_request_inspect.html"
+    list_display = (
+        "full_name",
+        "email",
+        "role_display",
+        "organisation",
+        "status",
+        "submitted_at",
+        "delivery_state_display",
+    )
+    list_filter = ("status", "role", "region", "submitted_at", DeliveryFilter)
+    search_fields = ("full_name", "email", "organisation")
+    list_per_page = 50
+    list_export = (
+        "submitted_at",
+        "full_name",
+        "email",
+        "role_display",
+        "organisation",
+        "get_region_display",
+        "clinically_active_display",
+        "get_research_experience_display",
+        "interests_display",
+        "wants_meeting_updates_display",
+        "message",
+        "get_status_display",
+        "consent_given_at",
+        "privacy_notice_version",
+        "delivery_state_display",
+    )
+    export_filename = "join-requests"
+    inspect_view_fields = [
+        "full_name",
+        "email",
+        "role_display",
+        "organisation",
+        "region",
+        "clinically_active_display",
+        "research_experience",
+        "interests_display",
+        "wants_meeting_updates_display",
+        "message",
+        "submitted_at",
+        "consent_given_at",
+        "privacy_notice_version",
+        "status",
+        "notes",
+        "delivery_state_display",
+    ]
+    edit_handler = ObjectList(
+        [FieldPanel("status"), FieldPanel("notes")], base_form_class=JoinRequestAdminForm
+    )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_delivery_state()

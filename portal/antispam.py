@@ -1,0 +1,153 @@
+"""Defences for public forms: a honeypot, a signed form timestamp and a per-address rate limit.
+
+Public forms (join requests, meeting notifications) are open to anyone, so they attract bots.
+Bots that fill in every field, or post the moment they fetch the form, are turned away quietly:
+telling them why would only teach them. People are never silently dropped for being slow: a
+form left open too long shows an error and can be sent again with the answers kept.
+"""
+
+import time
+
+from django import forms
+from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
+from django.template.response import TemplateResponse
+
+TIMESTAMP_SALT = "portal.antispam.form-started"
+MIN_SECONDS_TO_FILL = 3
+MAX_FORM_AGE_SECONDS = 24 * 60 * 60
+FORM_EXPIRED_MESSAGE = (
+    "This form was open for too long, so it has expired. Check your answers and send it again."
+)
+
+
+def sign_timestamp(now=None):
+    return signing.dumps(time.time() if now is None else now, salt=TIMESTAMP_SALT)
+
+
+class AntiSpamFormMixin:
+    """Adds a honeypot field and a signed "form started" time to a form.
+
+    Put it first in the bases: `class MyForm(AntiSpamFormMixin, forms.Form)`. Render
+    `form.honeypot_field` inside an element hidden by CSS and `form.timestamp_field` anywhere.
+    A view asks `spam_reason()` before anything else and, if it is not empty, answers as if the
+    post had worked without keeping it. An expired timestamp is a validation error instead,
+    because a person who left the page open overnight deserves to know.
+    """
+
+    honeypot_field_name = "website"
+    timestamp_field_name = "form_started"
+    min_seconds_to_fill = MIN_SECONDS_TO_FILL
+    max_form_age_seconds = MAX_FORM_AGE_SECONDS
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields[self.honeypot_field_name] = forms.CharField(
+            required=False,
+            max_length=200,
+            label="Leave this field empty",
+            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+        )
+        self.fields[self.timestamp_field_name] = forms.CharField(
+            required=False, initial=sign_timestamp, widget=forms.HiddenInput
+        )
+
+    @property
+    def honeypot_field(self):
+        return self[self.honeypot_field_name]
+
+    @property
+    def timestamp_field(self):
+        return self[self.timestamp_field_name]
+
+    def _started_at(self, max_age=None):
+        token = self.data.get(self.add_prefix(self.timestamp_field_name), "")
+        return signing.loads(token, salt=TIMESTAMP_SALT, max_age=max_age)
+
+    def spam_reason(self):
+        """Why this post looks automated ("" if it does not): honeypot, too fast, or tampered."""
+        if not self.is_bound:
+            return ""
+        if self.data.get(self.add_prefix(self.honeypot_field_name)):
+            return "honeypot filled in"
+        try:
+            started_at = float(self._started_at())
+        except signing.BadSignature:
+            return "timestamp missing or tampered with"
+        except (TypeError, ValueError):
+            return "timestamp not a number"
+        if time.time() - started_at < self.min_seconds_to_fill:
+            return "sent faster than a person could fill it in"
+        return ""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        try:
+            self._started_at(max_age=self.max_form_age_seconds)
+        except signing.SignatureExpired:
+            # A fresh timestamp, so that sending the form again works.
+            self.data = self.data.copy()
+            self.data[self.add_prefix(self.timestamp_field_name)] = sign_timestamp()
+            raise forms.ValidationError(FORM_EXPIRED_MESSAGE, code="expired") from None
+        except signing.BadSignature:
+            pass  # spam_reason() has already turned this post away.
+        return cleaned_data
+
+
+def client_ip(request):
+    """The visitor's address: REMOTE_ADDR, or the one our own proxies put in X-Forwarded-For.
+
+    Only addresses added by proxies we run can be trusted; anything further left in the header
+    was written by the client and could be anything.
+    """
+    proxies = settings.TRUSTED_PROXY_COUNT
+    if proxies:
+        forwarded = [ip.strip() for ip in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        forwarded = [ip for ip in forwarded if ip]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR", "")
+
+
+class RateLimit:
+    """At most `limit` hits per client address in each `period` seconds, counted in the cache.
+
+    The cache must be shared by every web process (Redis in production) for the limit to hold.
+    """
+
+    def __init__(self, scope, *, limit, period):
+        self.scope = scope
+        self.limit = limit
+        self.period = period
+
+    def _key(self, request):
+        window = int(time.time() // self.period)
+        return f"ratelimit:{self.scope}:{client_ip(request)}:{window}"
+
+    def hit(self, request):
+        """Count one hit; True while the address is still within its limit."""
+        key = self._key(request)
+        cache.add(key, 0, timeout=self.period)
+        try:
+            count = cache.incr(key)
+        except ValueError:  # the key expired between add and incr
+            cache.set(key, 1, timeout=self.period)
+            count = 1
+        return count <= self.limit
+
+    def retry_after(self):
+        """Seconds until the current window ends."""
+        return int(self.period - time.time() % self.period) + 1
+
+
+def too_many_requests(request, rate_limit, *, what="this form"):
+    """The 429 page, with Retry-After so that well-behaved clients wait."""
+    response = TemplateResponse(
+        request,
+        "429.html",
+        {"what": what, "retry_minutes": max(1, round(rate_limit.retry_after() / 60))},
+        status=429,
+    )
+    response["Retry-After"] = str(rate_limit.retry_after())
+    return response

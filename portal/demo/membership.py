@@ -1,0 +1,46 @@
+"""Demo content for joining: the join page, sending requests to the chair named in the group's text.
+
+The membership paragraph is the group's own, word for word; the other texts describe only what
+the site does. Like the rest of the demo, it creates what is missing and leaves alone what exists.
+"""
+
+from django.utils.html import format_html
+from wagtail.rich_text import RichText
+
+from membership.models import JoinPage
+from portal.demo import site as demo_site
+
+
+def build_join_page(home, text):
+    """The join page under `home`; returns (page, created)."""
+    return demo_site.publish_child(
+        home,
+        JoinPage(
+            title="Join the group",
+            slug="join",
+            show_in_menus=True,
+            introduction=str(
+                demo_site.paragraph(
+                    "Fill in this form to ask to join the group. Your request is sent to the "
+                    "group's chair by email."
+                )
+            ),
+            membership_text=str(demo_site.paragraph(text.membership)),
+            privacy_summary=str(
+                demo_site.paragraph(
+                    "Your answers are stored on this website and emailed to the chair, so that "
+                    "the group can answer your request."
+                )
+            ),
+            thank_you_message=str(
+                RichText(
+                    format_html(
+                        "<p>Your request has been sent to the chair. If you have a question in "
+                        'the meantime, email <a href="mailto:{0}">{0}</a>.</p>',
+                        text.contact_email,
+                    )
+                )
+            ),
+            recipient=text.contact_email,
+        ),
+    )

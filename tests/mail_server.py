@@ -1,0 +1,133 @@
+"""A real SMTP server on loopback for tests, and a mail server that is down.
+
+`smtp_server` starts aiosmtpd on 127.0.0.1 on a free port, points Django's SMTP backend at it
+and collects what it receives, so tests see mail exactly as a real server would. For "the
+server is down", `smtp_server_down` points Django at a port nobody listens on (connection
+refused), and `with smtp_server.down():` does the same for part of a test.
+"""
+
+import socket
+from contextlib import contextmanager
+from dataclasses import dataclass
+from email import message_from_bytes, policy
+from email.message import EmailMessage
+
+import pytest
+from aiosmtpd.controller import Controller
+
+
+def free_port():
+    """A loopback port nothing listens on right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class ReceivedMail:
+    envelope_from: str
+    envelope_to: list[str]
+    message: EmailMessage
+
+    def __getitem__(self, header):
+        return self.message[header]
+
+    def part(self, content_type):
+        """The decoded text of the first part of this type, e.g. "text/html"."""
+        for part in self.message.walk():
+            if part.get_content_type() == content_type:
+                return part.get_content()
+        raise LookupError(f"No {content_type} part in {self.message['Subject']!r}")
+
+
+class CollectingHandler:
+    def __init__(self):
+        self.messages = []
+        self.refuse_recipients = False
+        self.on_message = None
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if self.refuse_recipients:
+            return "550 5.1.1 Mailbox unavailable (refused by the test server)"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        received = ReceivedMail(
+            envelope_from=envelope.mail_from,
+            envelope_to=list(envelope.rcpt_tos),
+            message=message_from_bytes(envelope.content, policy=policy.default),
+        )
+        self.messages.append(received)
+        if self.on_message is not None:
+            # Runs in a worker thread: the callback may use the database.
+            await server.loop.run_in_executor(None, self.on_message, received)
+        return "250 Message accepted for delivery"
+
+
+class SMTPTestServer:
+    def __init__(self, settings):
+        self.settings = settings
+        self.handler = CollectingHandler()
+        self.host = "127.0.0.1"
+        self.port = free_port()
+        self.controller = Controller(self.handler, hostname=self.host, port=self.port)
+
+    @property
+    def messages(self):
+        return self.handler.messages
+
+    def to(self, address):
+        """Messages whose envelope includes this recipient."""
+        return [mail for mail in self.messages if address in mail.envelope_to]
+
+    def refuse_recipients(self, refuse=True):
+        """Answer every RCPT TO with 550, as a server that rejects the address would."""
+        self.handler.refuse_recipients = refuse
+
+    def on_message(self, callback):
+        """Call `callback(received_mail)` while the sender waits for the server's reply."""
+        self.handler.on_message = callback
+
+    def point_django_here(self, port=None):
+        self.settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        self.settings.EMAIL_HOST = self.host
+        self.settings.EMAIL_PORT = port or self.port
+        self.settings.EMAIL_HOST_USER = ""
+        self.settings.EMAIL_HOST_PASSWORD = ""
+        self.settings.EMAIL_USE_TLS = False
+        self.settings.EMAIL_USE_SSL = False
+        self.settings.EMAIL_TIMEOUT = 5
+
+    @contextmanager
+    def down(self):
+        """Within the block, Django's connections are refused, as if the server were off."""
+        self.point_django_here(port=free_port())
+        try:
+            yield
+        finally:
+            self.point_django_here()
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """A running SMTP server on loopback that Django sends to; `.messages` is what arrived."""
+    server = SMTPTestServer(settings)
+    server.controller.start()
+    server.point_django_here()
+    try:
+        yield server
+    finally:
+        server.controller.stop()
+
+
+@pytest.fixture
+def smtp_server_down(settings):
+    """Django sends over SMTP to a loopback port where nothing listens: connection refused."""
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = free_port()
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_USE_SSL = False
+    settings.EMAIL_TIMEOUT = 5
+    return settings.EMAIL_PORT
