@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import Truncator, slugify
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -143,6 +144,16 @@ class LibraryIndexPage(RoutablePageMixin, BasePage):
         return NewResourcesFeed(self)(request)
 
 
+class ResourcePageForm(WagtailAdminPageForm):
+    """Lists events newest first with their dates, so editors can tell repeat events apart."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["related_events"]
+        field.queryset = field.queryset.order_by("-start", "-pk")
+        field.label_from_instance = lambda event: f"{event.title} ({event.start:%d %b %Y})"
+
+
 class ResourcePage(BasePage):
     """One resource: a link, documents or a write-up, with what readers need to judge it."""
 
@@ -201,6 +212,13 @@ class ResourcePage(BasePage):
         blank=True,
         help_text="A write-up: what the resource covers and how readers might use it.",
     )
+    related_events = ParentalManyToManyField(
+        "events.EventPage",
+        related_name="related_resources",
+        blank=True,
+        help_text="The events this resource came from, e.g. the recording or slides of a talk. "
+        "Each event page lists its resources too.",
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -224,6 +242,7 @@ class ResourcePage(BasePage):
         MultiFieldPanel([FieldPanel("citation"), FieldPanel("doi")], heading="Citation"),
         FieldPanel("closing_date", heading="Closing date (funding opportunities)"),
         FieldPanel("body"),
+        FieldPanel("related_events", widget=forms.CheckboxSelectMultiple),
     ]
 
     search_fields = [
@@ -239,6 +258,7 @@ class ResourcePage(BasePage):
         index.FilterField("closing_date"),
     ]
 
+    base_form_class = ResourcePageForm
     parent_page_types = ["library.LibraryIndexPage"]
     subpage_types = []
 
@@ -293,6 +313,7 @@ class ResourcePage(BasePage):
         context.update(
             topics=topics,
             library=self.get_parent(),
+            related_events=self.related_events.live().public().order_by("-start", "-pk"),
             related_on_topics=self.related_on_topics(topics),
         )
         return context

@@ -8,6 +8,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from wagtail.documents import get_document_model
 
+from events.models import EventIndexPage, EventPage, EventType
 from library.models import LibraryIndexPage, ResourceDocument, ResourcePage, ResourceType, Topic
 
 
@@ -80,3 +81,27 @@ class ResourceDocumentFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = ResourceDocument
+
+
+def event_page(parent, title, start, **fields):
+    """A published event, built directly so these tests rely only on the events models."""
+    event = EventPage(
+        title=title,
+        summary=f"About {title}.",
+        event_type=EventType.objects.get(slug="educational-event"),
+        start=start,
+        end=start + datetime.timedelta(hours=2),
+        format=EventPage.Format.ONLINE,
+        joining_details="A joining link is sent to everyone who registers.",
+        **fields,
+    )
+    parent.add_child(instance=event)
+    event.save_revision().publish()
+    return event
+
+
+def event_index(home):
+    index = EventIndexPage(title="Events", slug="events")
+    home.add_child(instance=index)
+    index.save_revision().publish()
+    return index

@@ -1,0 +1,75 @@
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from tests.library.factories import ResourcePageFactory, event_index, event_page
+from tests.library.helpers import soup
+
+
+@pytest.fixture
+def events(home_page):
+    index = event_index(home_page)
+    start = timezone.make_aware(datetime.datetime(2025, 3, 12, 14, 0))
+    return [
+        event_page(index, "Spring study day", start),
+        event_page(index, "Autumn webinar", start + datetime.timedelta(days=180)),
+    ]
+
+
+def section_links(response, selector):
+    section = soup(response).select_one(selector)
+    return [link.get_text(strip=True) for link in section.select("a")] if section else []
+
+
+def test_a_resource_lists_its_related_events(client, library, events):
+    resource = ResourcePageFactory(parent=library, title="Study day slides", related_events=events)
+
+    response = client.get(resource.url)
+
+    assert section_links(response, ".resource__events") == ["Autumn webinar", "Spring study day"]
+    assert "Wednesday 12 March 2025, 14:00 to 16:00 UK time" in response.content.decode()
+
+
+def test_an_event_lists_its_related_resources(client, library, events):
+    ResourcePageFactory(parent=library, title="Study day slides", related_events=[events[0]])
+    ResourcePageFactory(parent=library, title="Study day recording", related_events=[events[0]])
+    ResourcePageFactory(parent=library, title="Unrelated paper")
+
+    response = client.get(events[0].url)
+
+    assert section_links(response, ".related-resources") == [
+        "Study day recording",
+        "Study day slides",
+    ]
+
+
+def test_an_event_without_resources_shows_no_related_resources_section(client, events):
+    assert soup(client.get(events[1].url)).select_one(".related-resources") is None
+
+
+def test_draft_resources_and_events_are_not_linked(client, library, events):
+    resource = ResourcePageFactory(parent=library, title="Draft slides", related_events=events)
+    events[1].unpublish()
+    shown_on_resource = section_links(client.get(resource.url), ".resource__events")
+    resource.unpublish()
+
+    assert shown_on_resource == ["Spring study day"]
+    assert section_links(client.get(events[0].url), ".related-resources") == []
+
+
+def test_an_event_page_runs_the_same_queries_however_many_resources(
+    client, library, events, django_assert_max_num_queries
+):
+    ResourcePageFactory(parent=library, related_events=[events[0]])
+    client.get(events[0].url)  # Fill the site's caches, as any earlier visitor would.
+    with django_assert_max_num_queries(20) as queries:
+        client.get(events[0].url)
+    # Read the count now: Django clears its query log when the next request starts.
+    with_one = len(queries)
+    ResourcePageFactory.create_batch(12, parent=library, related_events=[events[0]])
+    client.get(events[0].url)
+    with django_assert_max_num_queries(with_one):
+        response = client.get(events[0].url)
+
+    assert len(soup(response).select(".related-resources li")) == 13
