@@ -2,12 +2,21 @@
 
 Each entry names a page type and state a reader can reach (an event that is cancelled, a
 join form sent with errors), so a failure says which kind of page broke. States reached by
-sending a form carry the form data; `visit` and `fetch` reach them the way a reader would.
+sending a form carry the answers to send; `visit` and `fetch` send them the way a reader
+would, with the hidden fields the page itself gives.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from bs4 import BeautifulSoup
 from django.test import Client
+
+from events.models import EventIndexPage, EventPage, EventType
+from library.models import LibraryIndexPage, ResourcePage
+from membership.models import JoinPage
+from portal.demo.site import build_site
+
+TOO_LONG_SEARCH = "x" * 201
 
 
 @dataclass(frozen=True)
@@ -15,15 +24,43 @@ class CoveredPage:
     name: str
     path: str
     status: int = 200
-    form: dict = field(default_factory=dict)
+    # Answers to send with the page's form, e.g. {} to send it empty; None: just open the page.
+    submit: dict | None = None
+    # Text the page must show, proving it is in the state named.
+    shows: str = ""
 
     @property
     def slug(self):
         return "".join(c if c.isalnum() else "-" for c in self.name.lower()).strip("-")
 
 
+def load_covered_site():
+    """Load the demo site plus the states it lacks; returns the pages to check."""
+    build_site()
+    add_cancelled_event()
+    return covered_pages()
+
+
+def add_cancelled_event():
+    """The demo has no cancelled event: a copy of an upcoming online one is called off."""
+    if EventPage.objects.filter(status=EventPage.Status.CANCELLED).exists():
+        return
+    event = EventPage.objects.live().upcoming().filter(format=EventPage.Format.ONLINE).first()
+    event.copy(
+        update_attrs={
+            "title": f"Cancelled: {event.title}",
+            "slug": f"cancelled-{event.slug}",
+            "status": EventPage.Status.CANCELLED,
+            "status_note": "Example: the meeting will be rearranged; members will be emailed.",
+        },
+    )
+
+
 def covered_pages():
-    """Every public page type and state, as paths into the demo site that is loaded now."""
+    return [*foundation_pages(), *event_pages(), *library_pages(), *join_pages()]
+
+
+def foundation_pages():
     return [
         CoveredPage("Home", "/"),
         CoveredPage("Standard page", "/membership/"),
@@ -31,36 +68,103 @@ def covered_pages():
         CoveredPage("Standard page: accessibility statement", "/accessibility/"),
         CoveredPage("Site search: empty", "/search/"),
         CoveredPage("Site search: results", "/search/?query=care"),
-        CoveredPage("Site search: no results", "/search/?query=xylophone"),
+        CoveredPage("Site search: no results", "/search/?query=xylophone", shows="0 results"),
+        CoveredPage(
+            "Site search: query too long",
+            f"/search/?query={TOO_LONG_SEARCH}",
+            shows="200 characters or fewer",
+        ),
         CoveredPage("Page not found", "/no-such-page/", status=404),
     ]
 
 
+def event_pages():
+    index = EventIndexPage.objects.live().get()
+    events = EventPage.objects.child_of(index).live()
+    upcoming = events.upcoming().filter(status=EventPage.Status.SCHEDULED)
+    in_person = upcoming.filter(format=EventPage.Format.IN_PERSON).first()
+    online = upcoming.filter(format=EventPage.Format.ONLINE).first()
+    hybrid = upcoming.filter(format=EventPage.Format.HYBRID).first()
+    past = events.past().first()
+    cancelled = events.filter(status=EventPage.Status.CANCELLED).first()
+    unused_type = EventType.objects.exclude(events__in=events.upcoming()).first()
+    return [
+        CoveredPage("Events: upcoming", index.url),
+        CoveredPage("Events: past", f"{index.url}past/"),
+        CoveredPage("Events: filtered", f"{index.url}?format={EventPage.Format.ONLINE}"),
+        CoveredPage("Events: past, filtered", f"{index.url}past/?type={past.event_type.slug}"),
+        CoveredPage(
+            "Events: empty (no event matches)",
+            f"{index.url}?type={unused_type.slug}",
+            shows="No upcoming events match",
+        ),
+        CoveredPage("Event: in person", in_person.url),
+        CoveredPage("Event: online", online.url),
+        CoveredPage("Event: in person and online", hybrid.url),
+        CoveredPage("Event: finished", past.url, shows="This event has finished"),
+        CoveredPage("Event: cancelled", cancelled.url, shows="This event has been cancelled"),
+    ]
+
+
+def library_pages():
+    library = LibraryIndexPage.objects.live().first()
+    if library is None:
+        return []
+    resources = ResourcePage.objects.child_of(library).live()
+    with_document = resources.filter(documents__isnull=False).first()
+    with_link = resources.exclude(external_url="").first()
+    topic = with_document.topics.first()
+    return [
+        CoveredPage("Library", library.url),
+        CoveredPage("Library: search results", f"{library.url}?q=implementation"),
+        CoveredPage(
+            "Library: filters",
+            f"{library.url}?topic={topic.slug}&type={with_document.resource_type.slug}&sort=title",
+        ),
+        CoveredPage("Library: no results", f"{library.url}?q=xylophone", shows="No resources"),
+        CoveredPage(
+            "Library: search too long",
+            f"{library.url}?q={TOO_LONG_SEARCH}",
+            shows="There is a problem",
+        ),
+        CoveredPage("Resource: with a document", with_document.url),
+        CoveredPage("Resource: with a link", with_link.url),
+    ]
+
+
+def join_pages():
+    join = JoinPage.objects.live().get()
+    return [
+        CoveredPage("Join: form", join.url),
+        CoveredPage("Join: form sent with errors", join.url, submit={}, shows="There is a problem"),
+        CoveredPage("Join: thank you", join.thank_you_url(), shows="Request sent"),
+    ]
+
+
 def visit(page, covered):
-    """Open `covered` in a Playwright page, sending its form through the page if it has one."""
+    """Open `covered` in a Playwright page, sending its form through the page if it asks."""
     response = page.goto(covered.path)
-    if covered.form:
+    if covered.submit is not None:
         form = page.locator("main form[method=post]")
-        for name, value in covered.form.items():
-            field_ = form.locator(f'[name="{name}"]')
-            if field_.first.get_attribute("type") in ("checkbox", "radio"):
-                form.locator(f'[name="{name}"][value="{value}"]').check()
-            else:
-                field_.fill(value)
+        for name, value in covered.submit.items():
+            form.locator(f'[name="{name}"]').fill(value)
         with page.expect_navigation() as navigation:
             form.locator("[type=submit]").click()
         response = navigation.value
     assert response.status == covered.status, f"{covered.name} ({covered.path}): {response.status}"
+    assert covered.shows in page.locator("body").inner_text(), f"{covered.name} ({covered.path})"
     return response
 
 
 def fetch(client: Client, covered):
     """The HTML the server sends for `covered`, fetched with Django's test client."""
-    if covered.form:
-        response = client.post(covered.path, covered.form, follow=True)
-    else:
-        response = client.get(covered.path)
+    response = client.get(covered.path)
+    if covered.submit is not None:
+        form = BeautifulSoup(response.content, "html.parser").select_one("main form[method=post]")
+        hidden = {field["name"]: field.get("value", "") for field in form.select("[type=hidden]")}
+        response = client.post(covered.path, {**hidden, **covered.submit}, follow=True)
     assert response.status_code == covered.status, (
         f"{covered.name} ({covered.path}): {response.status_code}"
     )
+    assert covered.shows in response.content.decode(), f"{covered.name} ({covered.path})"
     return response.content

@@ -9,9 +9,8 @@ import warnings
 
 import pytest
 
-from portal.demo.site import build_site
 from tests.browser import vnu
-from tests.browser.pages import covered_pages, fetch
+from tests.browser.pages import fetch, load_covered_site
 from tests.browser.tools import ARTIFACTS, require
 
 pytestmark = pytest.mark.browser
@@ -28,10 +27,8 @@ def vnu_java(java):
 
 
 def test_every_page_is_valid_html(db, client, vnu_java, tmp_path):
-    build_site()
-    pages = covered_pages()
     files = {}
-    for covered in pages:
+    for covered in load_covered_site():
         path = tmp_path / f"{covered.slug}.html"
         path.write_bytes(fetch(client, covered))
         files[path.name] = covered
