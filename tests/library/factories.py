@@ -30,11 +30,8 @@ class LibraryIndexPageFactory(wagtail_factories.PageFactory):
 
 
 class ResourcePageFactory(wagtail_factories.PageFactory):
-    """A published resource, saved through a revision as the admin does.
-
-    Publishing through a revision matters: it is what puts the topics into the search index.
-    Pass `publish=False` for bulk data where only the page row is needed.
-    """
+    """A live resource. Pass `publish=True` to publish it through a revision as the admin does,
+    which is what puts its topic names into the search index."""
 
     title = factory.Sequence(lambda n: f"Resource {n}")
     summary = factory.Sequence(lambda n: f"Summary of resource number {n}.")
@@ -48,7 +45,7 @@ class ResourcePageFactory(wagtail_factories.PageFactory):
 
     @factory.post_generation
     def publish(obj, create, extracted, **kwargs):
-        if create and extracted is not False:
+        if create and extracted:
             obj.save_revision().publish()
 
 

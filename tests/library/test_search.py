@@ -20,6 +20,7 @@ def resources(library):
             summary="Behaviour change domains.",
             authors="Cane J, O'Connor D, Michie S",
             topics=[topic("knowledge-mobilisation")],
+            publish=True,
         ),
     }
 
