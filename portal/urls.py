@@ -6,6 +6,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from events import urls as events_urls
+from notifications import urls as notifications_urls
 from portal import views
 
 urlpatterns = [
@@ -15,6 +16,7 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("", include(events_urls)),
+    path("", include(notifications_urls)),
 ]
 
 if settings.DEBUG:

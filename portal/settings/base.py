@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "events",
     "library",
     "membership",
+    "notifications",
     "editorial",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

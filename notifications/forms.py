@@ -1,0 +1,55 @@
+"""The sign-up form: an email address, which events, and a name if the person wants to give one."""
+
+from django import forms
+
+from notifications.models import Subscriber
+from portal.antispam import AntiSpamFormMixin
+
+FORM_ID = "signup-form"
+
+
+class SignupForm(AntiSpamFormMixin, forms.Form):
+    # The form appears on pages that have forms of their own, such as the events filters.
+    prefix = "signup"
+
+    email = forms.EmailField(
+        label="Email address",
+        max_length=254,
+        help_text="We will only use this to send you news of meetings and events.",
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+        error_messages={
+            "required": "Enter your email address",
+            "invalid": "Enter an email address in the correct format, like name@example.com",
+            "max_length": "Email address must be %(limit_value)d characters or fewer",
+        },
+    )
+    name = forms.CharField(
+        label="Your name (optional)",
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "name", "spellcheck": "false"}),
+        error_messages={"max_length": "Your name must be %(limit_value)d characters or fewer"},
+    )
+    interests = forms.ChoiceField(
+        label="Which events do you want to hear about?",
+        choices=Subscriber.Interests.choices,
+        initial=Subscriber.Interests.ALL,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Select which events you want to hear about",
+            "invalid_choice": "Select which events you want to hear about",
+        },
+    )
+
+    def clean_name(self):
+        return " ".join(self.cleaned_data["name"].split())
+
+
+def error_summary(form):
+    """(target id, message) pairs in the order of the questions, each linking to its answer."""
+    items = [(FORM_ID, error) for error in form.non_field_errors()]
+    for field in form:
+        if field.errors:
+            target = field.auto_id + ("_0" if field.field.widget.use_fieldset else "")
+            items.extend((target, error) for error in field.errors)
+    return items

@@ -1,0 +1,81 @@
+"""Joining and leaving the list: sign up, confirm, unsubscribe.
+
+Whatever state an address is in, signing it up gives the visitor the same answer, so the form
+cannot be used to find out who is on the list. What differs is only the email its owner gets:
+a confirmation link if the address is new, pending or had unsubscribed, or a note that nothing
+changed if it is already confirmed.
+"""
+
+from datetime import timedelta
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.utils import timezone
+
+from notifications import emails
+from notifications.models import Announcement, Subscriber
+from portal.models import OutgoingEmail
+
+# The form emails one address at most this often, however many times it is posted.
+SIGNUP_EMAIL_INTERVAL = timedelta(minutes=10)
+# Unconfirmed sign-ups are deleted by `purge_subscribers` this long after the last request.
+UNCONFIRMED_RETENTION = timedelta(days=30)
+
+
+def sign_up(*, email, interests, site, name="", source=Subscriber.Source.FORM):
+    """Record a request to hear about events and email the address's owner about it.
+
+    A confirmed subscriber is left exactly as they were: only they may change their choices.
+    Anyone else (new, still unconfirmed, or unsubscribed) must confirm this request by email.
+    Returns the subscriber.
+    """
+    now = timezone.now()
+    with transaction.atomic():
+        subscriber, created = Subscriber.objects.select_for_update().get_or_create(
+            email=email.strip().lower(),
+            defaults={"name": name, "interests": interests, "source": source},
+        )
+        if not created and not subscriber.is_confirmed:
+            subscriber.name = name
+            subscriber.interests = interests
+            subscriber.source = source
+            subscriber.requested_at = now
+            subscriber.confirmed_at = None
+            subscriber.unsubscribed_at = None
+
+        recently_emailed = (
+            subscriber.confirmation_sent_at is not None
+            and now - subscriber.confirmation_sent_at < SIGNUP_EMAIL_INTERVAL
+        )
+        if not recently_emailed:
+            if subscriber.is_confirmed:
+                emails.queue_already_subscribed(subscriber, site)
+            else:
+                emails.queue_confirmation(subscriber, site)
+            subscriber.confirmation_sent_at = now
+        subscriber.save()
+    return subscriber
+
+
+def confirm(subscriber):
+    """Start sending announcements to a pending subscriber; True if this link confirmed them."""
+    return bool(
+        Subscriber.objects.pending().filter(pk=subscriber.pk).update(confirmed_at=timezone.now())
+    )
+
+
+def unsubscribe(subscriber):
+    """Stop all mail to this subscriber at once, including announcements still queued for them.
+
+    Messages a sender has claimed are already on their way and are left to finish.
+    """
+    now = timezone.now()
+    with transaction.atomic():
+        Subscriber.objects.filter(pk=subscriber.pk, unsubscribed_at__isnull=True).update(
+            unsubscribed_at=now
+        )
+        OutgoingEmail.objects.filter(
+            status=OutgoingEmail.Status.PENDING,
+            recipient=subscriber.email,
+            about_type=ContentType.objects.get_for_model(Announcement),
+        ).exclude(claimed_until__gt=now).delete()

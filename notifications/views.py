@@ -1,0 +1,131 @@
+"""The public side of notifications: the sign-up form and the pages its email links open.
+
+These are plain URLs rather than pages in the tree, because the links in emails already sent
+must keep working whatever editors do to the pages.
+"""
+
+import logging
+
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_safe
+from wagtail.models import Site
+
+from notifications import subscriptions, tokens
+from notifications.forms import FORM_ID, SignupForm, error_summary
+from notifications.models import Subscriber
+from portal.antispam import RateLimit, client_ip, too_many_requests
+from portal.models import SiteSettings
+
+logger = logging.getLogger(__name__)
+
+# Posts (valid or not) per address per hour: plenty for a person correcting mistakes.
+SIGNUP_RATE_LIMIT = RateLimit("notifications-signup", limit=10, period=60 * 60)
+
+
+def _privacy_page(site):
+    page = SiteSettings.for_site(site).privacy_page if site else None
+    return page if page is not None and page.live else None
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def signup(request):
+    site = Site.find_for_request(request)
+    if request.method == "POST":
+        if not SIGNUP_RATE_LIMIT.hit(request):
+            return too_many_requests(request, SIGNUP_RATE_LIMIT, what="the sign-up form")
+        form = SignupForm(request.POST)
+        reason = form.spam_reason()
+        if reason:
+            logger.info("Sign-up form post from %s turned away: %s", client_ip(request), reason)
+            return redirect("notifications:check_your_email")
+        if form.is_valid():
+            subscriptions.sign_up(
+                email=form.cleaned_data["email"],
+                name=form.cleaned_data["name"],
+                interests=form.cleaned_data["interests"],
+                site=site,
+            )
+            return redirect("notifications:check_your_email")
+    else:
+        form = SignupForm()
+    return TemplateResponse(
+        request,
+        "notifications/signup.html",
+        {
+            "form": form,
+            "form_id": FORM_ID,
+            "error_summary": error_summary(form) if form.is_bound else [],
+            "privacy_page": _privacy_page(site),
+        },
+    )
+
+
+@require_safe
+def check_your_email(request):
+    # The same page whether the address was new, pending or already confirmed.
+    return TemplateResponse(
+        request,
+        "notifications/check_your_email.html",
+        {"link_days": tokens.CONFIRM_LINK_LIFETIME.days},
+    )
+
+
+def _link_problem(request, *, expired=False):
+    return TemplateResponse(
+        request,
+        "notifications/link_problem.html",
+        {"expired": expired, "link_days": tokens.CONFIRM_LINK_LIFETIME.days},
+        status=410 if expired else 404,
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def confirm(request, token):
+    """Ask for a click on a button: mail scanners open links, but they do not press buttons."""
+    try:
+        subscriber = tokens.subscriber_for_confirm_token(token)
+    except tokens.ExpiredLink:
+        return _link_problem(request, expired=True)
+    except tokens.InvalidLink:
+        return _link_problem(request)
+    if subscriber is None or subscriber.state == Subscriber.State.UNSUBSCRIBED:
+        # Deleted, or left the list since: only a new sign-up may bring them back.
+        return _link_problem(request, expired=True)
+
+    if request.method == "POST":
+        subscriptions.confirm(subscriber)
+        return redirect("notifications:confirmed")
+    return TemplateResponse(request, "notifications/confirm.html", {"subscriber": subscriber})
+
+
+@require_safe
+def confirmed(request):
+    return TemplateResponse(request, "notifications/confirmed.html")
+
+
+@never_cache
+@csrf_exempt  # Mail clients post here with no cookie (RFC 8058); the signed link is the proof.
+@require_http_methods(["GET", "HEAD", "POST"])
+def unsubscribe(request, token):
+    """Show a button on GET; unsubscribe at once on POST, from that button or a mail client.
+
+    The answer to a POST is the page itself, not a redirect: RFC 8058 forbids redirecting the
+    mail client's one-click post, and posting twice does no harm.
+    """
+    try:
+        subscriber = tokens.subscriber_for_unsubscribe_token(token)
+    except tokens.InvalidLink:
+        return _link_problem(request)
+
+    if request.method == "POST":
+        if subscriber is not None:
+            subscriptions.unsubscribe(subscriber)
+        return TemplateResponse(request, "notifications/unsubscribed.html")
+    on_list = subscriber is not None and subscriber.state != Subscriber.State.UNSUBSCRIBED
+    return TemplateResponse(
+        request, "notifications/unsubscribe.html", {"subscriber": subscriber, "on_list": on_list}
+    )

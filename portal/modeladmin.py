@@ -1,0 +1,49 @@
+"""Shared behaviour for wagtail-modeladmin lists of people (join requests, subscribers).
+
+Such lists hold personal data and are exported to spreadsheets, so their index views accept
+only the filters the page shows, clear a filter that does not parse instead of failing, and
+export CSV cells that no spreadsheet will run as a formula.
+"""
+
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.shortcuts import redirect
+from wagtail.admin import messages
+from wagtail_modeladmin.views import IndexView
+
+# Spreadsheet programs run cells that start like this as formulas.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def filter_parameter(list_filter_entry):
+    """The query parameter (before any `__lookup`) that one `list_filter` entry reads."""
+    if isinstance(list_filter_entry, str):
+        return list_filter_entry
+    if isinstance(list_filter_entry, (tuple, list)):
+        return list_filter_entry[0]
+    return list_filter_entry.parameter_name
+
+
+class SafeExportIndexView(IndexView):
+    FORMATS = ("csv",)
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            return super().dispatch(request, *args, **kwargs)
+        except IncorrectLookupParameters:
+            messages.error(request, "That filter was not valid, so it has been cleared.")
+            return redirect(self.model_admin.url_helper.index_url)
+
+    def get_filters_params(self, params=None):
+        # Only the filters shown on the page: no lookups through relations typed into the URL.
+        shown = {filter_parameter(entry) for entry in self.model_admin.list_filter}
+        return {
+            name: value
+            for name, value in super().get_filters_params(params).items()
+            if name.split("__")[0] in shown
+        }
+
+    def preprocess_field_value(self, field, value, export_format):
+        value = super().preprocess_field_value(field, value, export_format)
+        if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+            return "'" + value
+        return value
