@@ -11,6 +11,7 @@ import datetime
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 
+from events.models import EventPage
 from library.models import (
     LibraryIndexPage,
     ResourceDocument,
@@ -173,6 +174,7 @@ def build_resource(library, spec):
         doi=spec.get("doi", ""),
         closing_date=spec.get("closing_date"),
         body=[("paragraph", paragraph(text)) for text in spec.get("body", [])],
+        related_events=list(EventPage.objects.filter(slug__in=spec.get("events", []))),
     )
     if spec.get("document"):
         page.documents = [ResourceDocument(document=spec["document"](), label="slides")]
@@ -207,12 +209,14 @@ def example_resources(today):
             "title": "Example: introduction to implementation science (slides)",
             "slug": "example-introduction-slides",
             "summary": EXAMPLE_MARK.format(thing="presentation") + " It shows how an "
-            "uploaded document is offered for download.",
+            "uploaded document is offered for download, and how slides link to the event "
+            "they were given at.",
             "type": "presentation",
             "topics": ["implementation-science", "education"],
             "authors": "Example speaker",
             "publication_date": today,
             "document": example_slides,
+            "events": ["example-webinar"],
         },
     ]
 

@@ -159,8 +159,10 @@ def build_site():
     build_site_settings(home, text, pages)
     # Imported here, not at the top: the events demo reuses this module's helpers.
     from portal.demo.events import build_events
+    from portal.demo.library import build_library
 
     build_events(home, text)
+    build_library(home)
     join_page, _ = demo_membership.build_join_page(home, text)
     # Demo databases built before the join form pointed the button at the Membership page.
     old_demo_button = home.join_page_id == pages["membership"].pk and (
