@@ -9,6 +9,9 @@ example events are added only when the events page is first created.
 
 from datetime import date, datetime, time, timedelta
 
+from django.utils.html import format_html, format_html_join
+from wagtail.rich_text import RichText
+
 from events.dates import UK_TIME
 from events.models import EventIndexPage, EventPage, EventType
 from portal.demo.site import paragraph, publish_child
@@ -19,6 +22,13 @@ EXAMPLE_SUMMARY = (
 EXAMPLE_VENUE = "Example venue (not a real venue)"
 EXAMPLE_ADDRESS = "Example street\nExample town"
 EXAMPLE_JOINING = "Example: the joining link is emailed to members the week before."
+EXAMPLE_AGENDA = [
+    "Welcome and introductions",
+    "Updates from members",
+    "Discussion",
+    "Any other business",
+]
+EXAMPLE_PROGRAMME = ["Welcome", "Talks", "Questions and discussion", "Close"]
 TUESDAY = 1
 
 
@@ -107,6 +117,25 @@ def educational_events(today):
     ]
 
 
+def example_body(event_type):
+    """An example agenda or programme, so editors see how a body reads."""
+    if event_type.is_group_meeting:
+        heading, items = "Agenda (example)", EXAMPLE_AGENDA
+    else:
+        heading, items = "Programme (example)", EXAMPLE_PROGRAMME
+    return [
+        ("heading", {"text": heading, "level": "h2"}),
+        (
+            "paragraph",
+            RichText(
+                format_html(
+                    "<ol>{}</ol>", format_html_join("", "<li>{}</li>", ((item,) for item in items))
+                )
+            ),
+        ),
+    ]
+
+
 def build_events(home, text, today: date | None = None):
     """The events page with the group's meetings text, and example events when it is new."""
     index, created = publish_child(
@@ -132,7 +161,7 @@ def build_events(home, text, today: date | None = None):
             EventPage(
                 **details,
                 event_type=event_type,
-                body=[("paragraph", paragraph(details["summary"]))],
+                body=example_body(event_type),
             ),
         )
     return index
