@@ -45,8 +45,9 @@ def demo_pages(live_server, django_db_serialized_rollback):
 
 
 @pytest.fixture
-def chromium(demo_pages):
-    """Headless Chromium, started after the demo content is in the database.
+def chromium():
+    """Headless Chromium. Tests that use the database must request their database fixtures
+    (such as `demo_pages`) before this one.
 
     While Playwright runs, its event loop counts as running in this thread, so Django hands
     out a second database connection here that knows nothing of the test database's
@@ -65,29 +66,32 @@ def chromium(demo_pages):
 
 
 def _new_context(chromium, live_server, **options):
-    context = chromium.new_context(base_url=live_server.url, **options)
+    context = chromium.new_context(base_url=live_server.url, viewport=DESKTOP, **options)
     context.set_default_timeout(10_000)
     return context
 
 
 @pytest.fixture
-def browser_context(chromium, live_server):
-    """A fresh desktop-sized browser context with JavaScript on; tests resize it as needed."""
-    context = _new_context(chromium, live_server, viewport=DESKTOP)
-    yield context
-    context.close()
-
-
-@pytest.fixture
-def page(browser_context):
-    return browser_context.new_page()
-
-
-@pytest.fixture
-def page_without_javascript(chromium, live_server):
-    context = _new_context(chromium, live_server, viewport=DESKTOP, java_script_enabled=False)
+def page(demo_pages, chromium, live_server):
+    """A tab on the demo site, desktop-sized (tests resize it), in a fresh browser context."""
+    context = _new_context(chromium, live_server)
     yield context.new_page()
     context.close()
+
+
+@pytest.fixture
+def page_without_javascript(demo_pages, chromium, live_server):
+    context = _new_context(chromium, live_server, java_script_enabled=False)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def blank_page(chromium):
+    """A tab with no site behind it, for checking the checks on pages a test writes itself."""
+    page = chromium.new_page()
+    yield page
+    page.close()
 
 
 @pytest.fixture(scope="session")

@@ -6,6 +6,7 @@ sending a form carry the answers to send; `visit` and `fetch` send them the way 
 would, with the hidden fields the page itself gives.
 """
 
+import re
 from dataclasses import dataclass
 
 from bs4 import BeautifulSoup
@@ -31,7 +32,7 @@ class CoveredPage:
 
     @property
     def slug(self):
-        return "".join(c if c.isalnum() else "-" for c in self.name.lower()).strip("-")
+        return re.sub(r"[^a-z0-9]+", "-", self.name.lower()).strip("-")
 
 
 def load_covered_site():
