@@ -48,7 +48,11 @@ ADDED_BY_THIS_MIGRATION = [
     ("portal", "sitesettings"),
 ]
 # Personal data about applicants and subscribers: Membership only.
-MEMBERSHIP_ONLY_APPS = ["membership", "notifications"]
+PERSONAL_DATA_MODELS = [
+    ("membership", "joinrequest"),
+    ("membership", "joinrequeststatuschange"),
+    ("notifications", "subscriber"),
+]
 
 
 def _permission(apps, app_label, model, codename):
@@ -141,9 +145,12 @@ def set_up_roles(apps, schema_editor):
         (editors, EDITOR_PAGE_PERMISSIONS),
         (moderators, MODERATOR_PAGE_PERMISSIONS),
     ]:
-        group.permissions.remove(
-            *group.permissions.filter(content_type__app_label__in=MEMBERSHIP_ONLY_APPS)
-        )
+        for app_label, model in PERSONAL_DATA_MODELS:
+            group.permissions.remove(
+                *group.permissions.filter(
+                    content_type__app_label=app_label, content_type__model=model
+                )
+            )
         if root is not None:
             _give_page_permissions(apps, group, root, page_permissions)
         if root_collection is not None:
