@@ -120,6 +120,12 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     def upcoming_events(self, request):
         return self.render(request)
 
+    def get_sitemap_urls(self, request=None):
+        urls = super().get_sitemap_urls(request)
+        if urls:
+            urls.append({**urls[0], "location": urls[0]["location"] + self.reverse_subpage("past")})
+        return urls
+
     @path("past/", name="past")
     def past_events(self, request):
         # The archive is its own page to readers: its own title, canonical link and breadcrumb.
@@ -354,7 +360,8 @@ class EventPage(RoutablePageMixin, BasePage):
         return place
 
     def has_ended(self, now=None):
-        return self.ends_at <= (now or timezone.now())
+        # Worked out afresh: a preview of unsaved changes has no up-to-date `ends_at`.
+        return event_ends_at(self.start, self.end, self.all_day) <= (now or timezone.now())
 
     @cached_property
     def registration_is_open(self):

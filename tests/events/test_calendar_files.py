@@ -5,6 +5,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from icalendar import Calendar
 
+from events.calendar import calendar_for
 from events.models import EventPage
 from tests.events.factories import EventPageFactory
 
@@ -247,3 +248,14 @@ def test_feed_entries_match_the_single_event_download(client, meeting):
 def test_feed_answers_head_and_refuses_post(client, events_index):
     assert client.head("/events/feed.ics").status_code == 200
     assert client.post("/events/feed.ics").status_code == 405
+
+
+def test_calendar_for_an_email_carries_a_method_and_the_time_of_sending(meeting, time_machine):
+    time_machine.shift(timedelta(days=1))
+
+    calendar = Calendar.from_ical(calendar_for([meeting], method="PUBLISH").to_ical())
+
+    assert str(calendar["METHOD"]) == "PUBLISH"
+    (entry,) = calendar.events
+    assert entry.decoded("DTSTAMP") > meeting.last_modified
+    assert str(entry["URL"]) == "http://testserver/events/summer-meeting/"

@@ -214,3 +214,11 @@ def test_listing_offers_the_calendar_feed(client, events_index):
     )
     assert section.find("input")["value"] == "http://testserver/events/feed.ics"
     assert "calendar.google.com" in section.find("a", string="Subscribe in Google Calendar")["href"]
+
+
+def test_sitemap_lists_the_events_page_its_archive_and_each_event(client, mixed_events):
+    content = client.get("/sitemap.xml").content.decode()
+
+    assert "http://testserver/events/</loc>" in content
+    assert "http://testserver/events/past/</loc>" in content
+    assert "http://testserver/events/online-meeting/</loc>" in content

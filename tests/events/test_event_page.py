@@ -196,3 +196,16 @@ def test_finished_event_says_so_and_offers_no_calendar_links(client, events_inde
 
     assert "This event has finished." in soup.select_one(".event-status").get_text()
     assert not soup.select(".add-to-calendar")
+
+
+def test_editor_preview_of_unsaved_changes_renders(events_index, now):
+    event = EventPageFactory(parent=events_index)
+    event.title = "Retitled in the editor"
+    event.start -= timedelta(days=30)  # moved into the past, not yet saved
+    event.end -= timedelta(days=30)
+    event.ends_at = None  # as for a page that has never been saved
+
+    response = event.make_preview_request()
+
+    assert response.status_code == 200
+    assert "This event has finished." in response.content.decode()
