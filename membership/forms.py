@@ -148,8 +148,8 @@ class JoinForm(AntiSpamFormMixin, forms.ModelForm):
     def clean(self):
         cleaned_data = super().clean()
         role = cleaned_data.get("role")
-        if role == JoinRequest.Role.OTHER and not cleaned_data.get("role_other"):
-            if "role_other" not in self.errors:
+        if role == JoinRequest.Role.OTHER:
+            if not cleaned_data.get("role_other") and "role_other" not in self.errors:
                 self.add_error("role_other", "Enter your role")
         elif role:
             cleaned_data["role_other"] = ""

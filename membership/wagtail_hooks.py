@@ -2,7 +2,9 @@
 
 from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.utils import label_for_field
 from django.shortcuts import redirect
+from django.utils.text import capfirst
 from wagtail.admin import messages
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
@@ -89,6 +91,11 @@ class JoinRequestIndexView(IndexView):
             for name, value in super().get_filters_params(params).items()
             if name.split("__")[0] in self.FILTER_PARAMS
         }
+
+    def get_heading(self, queryset, field):
+        if field in self.export_headings:
+            return self.export_headings[field]
+        return capfirst(label_for_field(field, model=self.model, model_admin=self.model_admin))
 
     def preprocess_field_value(self, field, value, export_format):
         value = super().preprocess_field_value(field, value, export_format)

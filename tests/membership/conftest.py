@@ -4,11 +4,20 @@ import time
 
 import pytest
 from django.contrib.auth.models import Group, Permission
+from django.core.cache import cache
 
 from portal.antispam import sign_timestamp
 from portal.models import SiteSettings
 from tests.factories import StandardPageFactory
 from tests.membership.factories import JoinPageFactory
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    """Rate limits live in the cache, which outlives a test: each test starts with none used."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
