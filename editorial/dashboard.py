@@ -1,0 +1,135 @@
+"""Panels on the admin dashboard: what editors should look at or act on when they log in.
+
+Each panel runs a fixed number of queries however much content there is, and shows only
+what its reader may act on: join requests to those allowed to read them, page content to
+those who can edit pages.
+"""
+
+from datetime import datetime
+
+from django.utils import timezone
+from wagtail.admin.auth import user_has_any_page_permission
+from wagtail.admin.ui.components import Component
+
+from events.dates import UK_TIME
+from events.models import EventIndexPage, EventPage
+from library.models import LibraryIndexPage, ResourcePage
+from membership.models import JoinRequest
+
+# The group promises at least this many of its own meetings a year.
+MEETINGS_PROMISED_PER_YEAR = 4
+LISTED_ITEMS = 5
+
+
+def twelve_months_after(moment):
+    """The same UK date and time a year later (29 February gives 1 March)."""
+    local = moment.astimezone(UK_TIME)
+    try:
+        later = local.replace(year=local.year + 1)
+    except ValueError:
+        later = local.replace(year=local.year + 1, month=3, day=1)
+    # Rebuild the time in UK time, so a year across a clock change keeps the wall-clock time.
+    return datetime.combine(later.date(), later.time(), tzinfo=UK_TIME)
+
+
+def group_meetings_in_next_twelve_months(now=None):
+    """Published group meetings going ahead that start within the coming twelve months.
+
+    A meeting in progress counts; postponed and cancelled meetings do not, nor do drafts
+    still waiting to be published: readers cannot see those.
+    """
+    now = now or timezone.now()
+    return (
+        EventPage.objects.live()
+        .group_meetings()
+        .upcoming(now)
+        .filter(status=EventPage.Status.SCHEDULED, start__lt=twelve_months_after(now))
+    )
+
+
+class DashboardPanel(Component):
+    """A panel shown only to the people it is for."""
+
+    order = 100
+
+    def is_shown(self, user):
+        return user_has_any_page_permission(user)
+
+    def render_html(self, parent_context=None):
+        if not self.is_shown(parent_context["request"].user):
+            return ""
+        return super().render_html(parent_context)
+
+
+class JoinRequestsPanel(DashboardPanel):
+    """New join requests nobody has handled yet, for the Membership group."""
+
+    name = "new_join_requests"
+    template_name = "editorial/dashboard/join_requests.html"
+    order = 50
+
+    def is_shown(self, user):
+        return user.has_perm("membership.view_joinrequest") or user.has_perm(
+            "membership.change_joinrequest"
+        )
+
+    def get_context_data(self, parent_context=None):
+        waiting = JoinRequest.objects.filter(status=JoinRequest.Status.NEW)
+        return {
+            "waiting_count": waiting.count(),
+            "join_requests": list(waiting.order_by("-submitted_at", "-pk")[:LISTED_ITEMS]),
+        }
+
+
+class GroupMeetingsPanel(DashboardPanel):
+    """Warns when the group is short of the meetings it promises for the coming year."""
+
+    name = "group_meetings"
+    template_name = "editorial/dashboard/group_meetings.html"
+    order = 60
+
+    def get_context_data(self, parent_context=None):
+        count = group_meetings_in_next_twelve_months().count()
+        return {
+            "meeting_count": count,
+            "promised": MEETINGS_PROMISED_PER_YEAR,
+            "missing": max(MEETINGS_PROMISED_PER_YEAR - count, 0),
+            "events_index_id": EventIndexPage.objects.values_list("pk", flat=True).first(),
+        }
+
+
+class UpcomingEventsPanel(DashboardPanel):
+    """The next few events, drafts included, so editors see what readers will see next."""
+
+    name = "upcoming_events"
+    template_name = "editorial/dashboard/upcoming_events.html"
+    order = 70
+
+    def get_context_data(self, parent_context=None):
+        events = EventPage.objects.upcoming().for_listing()
+        return {
+            "events": list(events[:LISTED_ITEMS]),
+            "events_index_id": EventIndexPage.objects.values_list("pk", flat=True).first(),
+        }
+
+
+class RecentResourcesPanel(DashboardPanel):
+    """The resources most recently added to the library."""
+
+    name = "recent_resources"
+    template_name = "editorial/dashboard/recent_resources.html"
+    order = 80
+
+    def get_context_data(self, parent_context=None):
+        resources = (
+            ResourcePage.objects.live()
+            .select_related("resource_type")
+            .order_by("-first_published_at", "-pk")
+        )
+        return {
+            "resources": list(resources[:LISTED_ITEMS]),
+            "library_id": LibraryIndexPage.objects.values_list("pk", flat=True).first(),
+        }
+
+
+PANELS = [JoinRequestsPanel, GroupMeetingsPanel, UpcomingEventsPanel, RecentResourcesPanel]
