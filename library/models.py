@@ -270,19 +270,20 @@ class ResourcePage(BasePage):
 
     def clean(self):
         super().clean()
+        errors = {}
         self.doi = DOI_URL_PREFIX.sub("", self.doi.strip())
         if self.doi and not DOI_PATTERN.match(self.doi):
-            raise ValidationError({"doi": "Enter a DOI such as 10.1186/1748-5908-7-37."})
+            errors["doi"] = "Enter a DOI such as 10.1186/1748-5908-7-37."
         takes_closing_date = self.resource_type_id and self.resource_type.has_closing_date
         if self.closing_date and not takes_closing_date:
-            raise ValidationError(
-                {
-                    "closing_date": "Only funding opportunities have a closing date: clear it, or "
-                    "choose a resource type that has one."
-                }
+            errors["closing_date"] = (
+                "Only funding opportunities have a closing date: clear it, or choose a "
+                "resource type that has one."
             )
         if self.slug == "feed":
-            raise ValidationError({"slug": "'feed' is the address of the library's news feed."})
+            errors["slug"] = "'feed' is the address of the library's news feed."
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def doi_url(self):
