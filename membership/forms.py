@@ -76,8 +76,8 @@ class JoinForm(AntiSpamFormMixin, forms.ModelForm):
             "organisation": "For example, your hospital and the paediatric critical care unit "
             "you work in.",
             "region": "Choose the UK nation, or outside the UK.",
-            "wants_meeting_updates": "We will email you when meetings and educational events are "
-            "announced. You can ask us to stop at any time.",
+            "wants_meeting_updates": "Your request will show the chair that you would like to "
+            "hear about meetings and educational events.",
             "message": "Up to 2,000 characters.",
         }
         widgets = {

@@ -105,6 +105,9 @@ class JoinRequestIndexView(IndexView):
 
 
 class JoinRequestInspectView(InspectView):
+    def get_field_label(self, field_name, field=None):
+        return capfirst(super().get_field_label(field_name, field))
+
     def get_field_display_value(self, field_name, field=None):
         value = getattr(self.instance, field_name, None)
         if callable(value) and not field_name.startswith("get_"):
