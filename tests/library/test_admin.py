@@ -4,9 +4,10 @@ import pytest
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from library.models import ResourcePage
+from library.models import ResourcePage, ResourceType
 from tests.library.factories import (
     DocumentFactory,
+    ResourcePageFactory,
     event_index,
     event_page,
     resource_type,
@@ -111,3 +112,13 @@ def test_the_admin_refuses_a_closing_date_on_a_resource_that_is_not_funding(
     assert not ResourcePage.objects.filter(slug="a-paper").exists()
     errors = response.content.decode()
     assert "Only funding opportunities have a closing date" in errors
+
+
+def test_a_resource_type_in_use_cannot_be_deleted(client, editor, library):
+    ResourcePageFactory(parent=library, resource_type=resource_type("guideline"))
+    guideline = resource_type("guideline")
+    delete_url = reverse("wagtailsnippets_library_resourcetype:delete", args=[guideline.pk])
+
+    client.post(delete_url)
+
+    assert ResourceType.objects.filter(pk=guideline.pk).exists()

@@ -1,0 +1,180 @@
+"""Benchmark: how long a library search takes with 1,000 resources. Not a test: run it by hand.
+
+    .venv/bin/python benchmarks/library_search.py                 # SQLite (temporary file)
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal_bench \\
+        .venv/bin/python benchmarks/library_search.py             # PostgreSQL full-text search
+
+It creates a throwaway database (Django's test database: `test_<name>`, dropped at the end),
+builds a library of resources with made-up titles, summaries, bodies, authors and topics,
+then times each search scenario several times and prints the median and slowest time for:
+
+- the search itself: count plus the first page of results, as the listing runs it;
+- the whole listing page as a reader gets it, rendered through Django's test client.
+"""
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
+
+import django
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.http import QueryDict  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import setup_test_environment  # noqa: E402
+
+WORDS = (  # noqa: SIM905 (a paragraph of words reads better than a list)
+    "sedation ventilation delirium weaning nutrition feeding audit pathway checklist "
+    "bundle family nursing pharmacy physiotherapy antibiotics sepsis transfusion pain "
+    "mobilisation extubation handover rounds dashboard feedback champions barriers "
+    "facilitators fidelity adoption sustainability context adaptation evaluation cost "
+    "outcomes qualitative survey interviews protocol consent registry network regional"
+).split()
+SURNAMES = (  # noqa: SIM905
+    "Ahmed Brown Chen Davies Evans Fraser Gill Hughes Iqbal Jones Khan Lewis Morgan Nair "
+    "Owen Patel Quinn Roberts Singh Taylor Usman Vaughan Walker Young"
+).split()
+SCENARIOS = {
+    "one word": {"q": "sedation"},
+    "two words": {"q": "delirium audit"},
+    "author's name": {"q": "Vaughan"},
+    "words + topics + type + sort": {
+        "q": "feedback",
+        "topic": ["trials", "education"],
+        "type": "guideline",
+        "sort": "title",
+    },
+    "filters only, page 3": {"topic": "implementation-science", "year": "2022", "page": "3"},
+    "no match": {"q": "xylophone"},
+}
+
+
+def build_library(count, seed):
+    from wagtail.models import Page, Site
+
+    from home.models import HomePage
+    from library.models import LibraryIndexPage, ResourcePage, ResourceType, Topic
+
+    root = Page.get_first_root_node()
+    root.get_children().delete()
+    home = root.add_child(
+        instance=HomePage(title="Home", slug="home", hero_title="Home", purpose="<p>x</p>")
+    )
+    Site.objects.all().delete()
+    Site.objects.create(hostname="testserver", port=80, root_page=home, is_default_site=True)
+    library = home.add_child(instance=LibraryIndexPage(title="Library", slug="library"))
+
+    rng = random.Random(seed)  # noqa: S311 (repeatable made-up data, not security)
+    topics = list(Topic.objects.all())
+    types = list(ResourceType.objects.all())
+    for number in range(count):
+
+        def words(n):
+            return " ".join(rng.choice(WORDS) for _ in range(n))
+
+        library.add_child(
+            instance=ResourcePage(
+                title=f"{words(4).capitalize()} ({number})",
+                slug=f"resource-{number}",
+                summary=words(25).capitalize() + ".",
+                resource_type=rng.choice(types),
+                topics=rng.sample(topics, rng.randint(1, 3)),
+                authors=", ".join(rng.sample(SURNAMES, 3)),
+                publication_date=f"{rng.randint(2015, 2025)}-{rng.randint(1, 12):02d}-01",
+                body=[("paragraph", f"<p>{words(120)}.</p>") for _ in range(3)],
+            )
+        )
+    # Topic names reach the index once the topics are saved, as publishing does.
+    call_command("update_index", verbosity=0)
+    return library
+
+
+def time_it(action, repeat):
+    action()  # Warm up: compiled templates, site root paths, connection.
+    timings = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        action()
+        timings.append((time.perf_counter() - started) * 1000)
+    return statistics.median(timings), max(timings)
+
+
+def run(count, repeat, seed):
+    from library.forms import LibraryFilterForm
+    from library.models import ResourceType, Topic
+
+    print(f"Database: {connection.vendor}; building {count} resources…", flush=True)
+    started = time.perf_counter()
+    library = build_library(count, seed)
+    print(f"Built and indexed in {time.perf_counter() - started:.0f} s.\n")
+
+    client = Client()
+    rows = []
+    for name, params in SCENARIOS.items():
+        query = QueryDict(mutable=True)
+        for key, value in params.items():
+            query.setlist(key, value if isinstance(value, list) else [value])
+        resources = library.resources()
+
+        def search(query=query, resources=resources):
+            form = LibraryFilterForm(
+                query,
+                topics=Topic.objects.all(),
+                resource_types=ResourceType.objects.all(),
+                years=[],
+            )
+            results = form.search(resources.prefetch_related("topics"))
+            return results.count(), list(results[:10])
+
+        found, _ = search()
+        search_median, search_max = time_it(search, repeat)
+        page_median, page_max = time_it(
+            lambda params=params: client.get(library.url, params), repeat
+        )
+        rows.append((name, found, search_median, search_max, page_median, page_max))
+
+    print(
+        f"{'scenario':32} {'found':>6} {'search median':>14} {'max':>8} "
+        f"{'page median':>12} {'max':>8}"
+    )
+    for name, found, search_median, search_max, page_median, page_max in rows:
+        print(
+            f"{name:32} {found:>6} {search_median:>11.1f} ms {search_max:>5.1f} ms "
+            f"{page_median:>9.1f} ms {page_max:>5.1f} ms"
+        )
+    overall = statistics.median(row[2] for row in rows)
+    print(f"\nMedian search time over all scenarios: {overall:.1f} ms ({count} resources).")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--resources", type=int, default=1000)
+    parser.add_argument("--repeat", type=int, default=20, help="timed runs per scenario")
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+
+    setup_test_environment()
+    with tempfile.TemporaryDirectory() as scratch:
+        if connection.vendor == "sqlite":
+            # A file, as in production, rather than SQLite's in-memory test database.
+            connection.settings_dict["TEST"]["NAME"] = str(Path(scratch) / "bench.db")
+        old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+        try:
+            run(args.resources, args.repeat, args.seed)
+        finally:
+            connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+if __name__ == "__main__":
+    main()
