@@ -171,6 +171,8 @@ JOIN_REQUEST_RETENTION_DAYS = int(os.environ.get("JOIN_REQUEST_RETENTION_DAYS", 
 TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
 
 WAGTAIL_SITE_NAME = "Implementation Group"
+# Event times are entered and shown in UK time, so the admin offers editors no other time zone.
+WAGTAIL_USER_TIME_ZONES = ["Europe/London"]
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]

@@ -138,3 +138,10 @@ def test_editor_publishes_an_event_in_uk_time_from_the_admin(admin_client, event
     assert event.live
     assert event.when == "Tuesday 14 April 2026, 14:00 to 16:00 UK time"
     assert event.sequence == 0
+
+
+def test_admin_offers_editors_no_time_zone_but_uk_time(admin_client):
+    response = admin_client.get("/admin/account/")
+
+    assert response.status_code == 200
+    assert 'name="locale-current_time_zone"' not in response.content.decode()
