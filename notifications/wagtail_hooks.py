@@ -37,6 +37,19 @@ class SubscriberPermissionHelper(PermissionHelper):
         return False
 
 
+class SubscriberIndexView(SafeExportIndexView):
+    export_headings = {
+        "email": "Email address",
+        "name": "Name",
+        "get_interests_display": "Interests",
+        "state_display": "State",
+        "confirmed_at": "Confirmed",
+        "unsubscribed_at": "Unsubscribed",
+        "get_source_display": "Source",
+        "created_at": "Signed up",
+    }
+
+
 class SubscriberDeleteView(DeleteView):
     def delete_instance(self):
         self.instance.erase()
@@ -67,17 +80,17 @@ class SubscriberAdmin(ModelAdmin):
     menu_order = 255
     add_to_admin_menu = True
     permission_helper_class = SubscriberPermissionHelper
-    index_view_class = SafeExportIndexView
+    index_view_class = SubscriberIndexView
     delete_view_class = SubscriberDeleteView
     inspect_view_enabled = True
     index_template_name = "notifications/admin/subscriber_index.html"
     list_display = (
         "email",
         "name",
-        "get_interests_display",
+        "interests",
         "state_display",
         "confirmed_at",
-        "get_source_display",
+        "source",
         "created_at",
     )
     list_filter = (StateFilter, "interests", "source", "created_at")
