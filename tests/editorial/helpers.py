@@ -1,6 +1,5 @@
 """Send the admin's page forms the way a browser would, starting from what the form shows."""
 
-from bs4 import BeautifulSoup
 from wagtail.fields import StreamField
 from wagtail.test.utils.form_data import querydict_from_html
 
@@ -37,11 +36,3 @@ def event_changes(title="Example event", **changes):
         "joining_details": "The joining link is emailed to members the week before.",
         **changes,
     }
-
-
-def form_errors(response):
-    soup = BeautifulSoup(response.content, "html.parser")
-    return [
-        element.get_text(" ", strip=True)
-        for element in soup.select(".error-message, .help-critical, .w-field__errors")
-    ]
