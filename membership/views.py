@@ -9,6 +9,7 @@ from django.utils import timezone
 from membership.emails import queue_join_request_emails
 from membership.forms import JoinForm, error_summary
 from membership.models import JoinRequest
+from notifications.subscriptions import sign_up_join_applicant
 from portal.antispam import RateLimit, client_ip, too_many_requests
 
 logger = logging.getLogger(__name__)
@@ -58,6 +59,8 @@ def save_join_request(page, form):
             join_request.privacy_notice_version = page.privacy_notice_version()
             join_request.save()
             queue_join_request_emails(join_request, page)
+            if join_request.wants_meeting_updates:
+                sign_up_join_applicant(join_request, page.get_site())
     except IntegrityError:
         # Two copies of the same form raced each other: the first one won.
         if JoinRequest.objects.filter(submission_token=token).exists():

@@ -79,3 +79,15 @@ def unsubscribe(subscriber):
             recipient=subscriber.email,
             about_type=ContentType.objects.get_for_model(Announcement),
         ).exclude(claimed_until__gt=now).delete()
+
+
+def sign_up_join_applicant(join_request, site):
+    """The join form's "Tell me about upcoming meetings": every kind of event, confirmed by email
+    like any other sign-up, since the form does not prove the address is the applicant's."""
+    return sign_up(
+        email=join_request.email,
+        name=join_request.full_name,
+        interests=Subscriber.Interests.ALL,
+        source=Subscriber.Source.JOIN_REQUEST,
+        site=site,
+    )
