@@ -6,7 +6,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.functional import cached_property
 
-from library.models import uk_today
+from library.dates import uk_today
 
 MAX_QUERY_LENGTH = 200
 # Search backends give some characters a meaning (quotes, brackets, '*'); readers mean words.

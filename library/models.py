@@ -1,7 +1,6 @@
 """The resource library: editor-managed resource types and topics, the library and its resources."""
 
 import re
-from zoneinfo import ZoneInfo
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -9,7 +8,6 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Count
 from django.dispatch import receiver
-from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import Truncator, slugify
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -21,19 +19,16 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.signals import page_published
 
+from library.dates import uk_today
+from library.feeds import NewResourcesFeed
+from library.forms import LibraryFilterForm
 from portal.blocks import BodyBlock
 from portal.models import BasePage
 
 RESOURCES_PER_PAGE = 10
 RELATED_ON_SAME_TOPICS = 4
-UK_TIME = ZoneInfo("Europe/London")
 DOI_PATTERN = re.compile(r"^10\.\d{4,9}/\S+$")
 DOI_URL_PREFIX = re.compile(r"^(https?://(dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
-
-
-def uk_today():
-    """Today's date in the UK, whatever the server's clock zone: closing dates are UK dates."""
-    return timezone.now().astimezone(UK_TIME).date()
 
 
 class ResourceType(models.Model):
@@ -119,8 +114,6 @@ class LibraryIndexPage(RoutablePageMixin, BasePage):
         return ResourcePage.objects.live().public().descendant_of(self)
 
     def get_context(self, request, *args, **kwargs):
-        from library.forms import LibraryFilterForm
-
         context = super().get_context(request, *args, **kwargs)
         resources = self.resources()
         form = LibraryFilterForm(
@@ -133,14 +126,12 @@ class LibraryIndexPage(RoutablePageMixin, BasePage):
         context.update(
             form=form,
             resources=Paginator(results, RESOURCES_PER_PAGE).get_page(request.GET.get("page")),
-            feed_url=self.url + self.reverse_subpage("feed"),
+            feed_url=self.get_url(request) + self.reverse_subpage("feed"),
         )
         return context
 
     @path("feed/")
     def feed(self, request):
-        from library.feeds import NewResourcesFeed
-
         return NewResourcesFeed(self)(request)
 
 

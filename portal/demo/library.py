@@ -12,13 +12,13 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 
 from events.models import EventPage
+from library.dates import uk_today
 from library.models import (
     LibraryIndexPage,
     ResourceDocument,
     ResourcePage,
     ResourceType,
     Topic,
-    uk_today,
 )
 from portal.demo.site import paragraph, publish_child
 
