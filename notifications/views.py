@@ -17,7 +17,6 @@ from notifications import subscriptions, tokens
 from notifications.forms import FORM_ID, SignupForm, error_summary
 from notifications.models import Subscriber
 from portal.antispam import RateLimit, client_ip, too_many_requests
-from portal.models import SiteSettings
 
 logger = logging.getLogger(__name__)
 
@@ -25,14 +24,8 @@ logger = logging.getLogger(__name__)
 SIGNUP_RATE_LIMIT = RateLimit("notifications-signup", limit=10, period=60 * 60)
 
 
-def _privacy_page(site):
-    page = SiteSettings.for_site(site).privacy_page if site else None
-    return page if page is not None and page.live else None
-
-
 @require_http_methods(["GET", "HEAD", "POST"])
 def signup(request):
-    site = Site.find_for_request(request)
     if request.method == "POST":
         if not SIGNUP_RATE_LIMIT.hit(request):
             return too_many_requests(request, SIGNUP_RATE_LIMIT, what="the sign-up form")
@@ -46,7 +39,7 @@ def signup(request):
                 email=form.cleaned_data["email"],
                 name=form.cleaned_data["name"],
                 interests=form.cleaned_data["interests"],
-                site=site,
+                site=Site.find_for_request(request),
             )
             return redirect("notifications:check_your_email")
     else:
@@ -58,7 +51,6 @@ def signup(request):
             "form": form,
             "form_id": FORM_ID,
             "error_summary": error_summary(form) if form.is_bound else [],
-            "privacy_page": _privacy_page(site),
         },
     )
 
