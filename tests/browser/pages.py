@@ -108,9 +108,7 @@ def event_pages():
 
 
 def library_pages():
-    library = LibraryIndexPage.objects.live().first()
-    if library is None:
-        return []
+    library = LibraryIndexPage.objects.live().get()
     resources = ResourcePage.objects.child_of(library).live()
     with_document = resources.filter(documents__isnull=False).first()
     with_link = resources.exclude(external_url="").first()

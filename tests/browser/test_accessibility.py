@@ -15,7 +15,7 @@ AXE_OPTIONS = {
 
 
 def describe(covered, violations):
-    lines = [f"{covered.name} ({covered.path}):"]
+    lines = [f"axe-core found WCAG A/AA violations on {covered.path}:"]
     for violation in violations:
         lines.append(f"  {violation['id']} [{violation['impact']}]: {violation['help']}")
         for node in violation["nodes"]:
@@ -23,16 +23,13 @@ def describe(covered, violations):
     return "\n".join(lines)
 
 
-def test_no_page_has_an_axe_violation(demo_pages, page):
+def test_no_page_has_an_axe_violation(demo_pages, page, subtests):
     axe = Axe()
-    failures = []
     for covered in demo_pages:
-        visit(page, covered)
-        violations = axe.run(page, options=AXE_OPTIONS).response["violations"]
-        if violations:
-            failures.append(describe(covered, violations))
-
-    assert not failures, "axe-core found WCAG A/AA violations:\n" + "\n".join(failures)
+        with subtests.test(msg=covered.name):
+            visit(page, covered)
+            violations = axe.run(page, options=AXE_OPTIONS).response["violations"]
+            assert not violations, describe(covered, violations)
 
 
 def test_axe_reports_a_known_failure(blank_page):

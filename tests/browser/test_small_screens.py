@@ -23,49 +23,54 @@ WIDER_THAN_WINDOW = """() => [...document.querySelectorAll("body *")]
         " (" + Math.round(el.getBoundingClientRect().right) + "px)")"""
 
 
-def test_no_page_scrolls_sideways(demo_pages, page, screenshot_dir):
-    failures = []
+def test_no_page_scrolls_sideways(demo_pages, page, screenshot_dir, subtests):
     for width in [*PHONE_WIDTHS, 1280]:
         page.set_viewport_size({"width": width, "height": 800})
         for covered in demo_pages:
-            visit(page, covered)
-            scroll_width = page.evaluate("document.documentElement.scrollWidth")
-            if scroll_width > width:
-                culprits = ", ".join(page.evaluate(WIDER_THAN_WINDOW))
-                failures.append(f"{covered.name} at {width}px: {scroll_width}px wide ({culprits})")
-            if width in SCREENSHOT_WIDTHS:
-                page.screenshot(path=screenshot_dir / f"{covered.slug}-{width}.png", full_page=True)
+            with subtests.test(msg=f"{covered.name} at {width}px"):
+                visit(page, covered)
+                if width in SCREENSHOT_WIDTHS:
+                    path = screenshot_dir / f"{covered.slug}-{width}.png"
+                    page.screenshot(path=path, full_page=True)
+                scroll_width = page.evaluate("document.documentElement.scrollWidth")
+                assert scroll_width <= width, (
+                    f"{covered.path} is {scroll_width}px wide in a {width}px window: "
+                    + ", ".join(page.evaluate(WIDER_THAN_WINDOW))
+                )
 
-    assert not failures, "Pages wider than the window:\n" + "\n".join(failures)
 
-
-def test_every_navigation_link_works_on_a_phone(demo_pages, page):
+def test_navigation_and_search_work_on_a_phone(demo_pages, page, subtests):
     for width in PHONE_WIDTHS:
         page.set_viewport_size({"width": width, "height": 640})
+        with subtests.test(msg=f"navigation at {width}px"):
+            every_navigation_link_works(page, width)
+        with subtests.test(msg=f"site search at {width}px"):
+            site_search_works(page)
+
+
+def every_navigation_link_works(page, width):
+    page.goto("/")
+    links = page.locator(".main-nav a")
+    destinations = [links.nth(i).get_attribute("href") for i in range(links.count())]
+    assert len(destinations) >= 4, destinations
+
+    for index, href in enumerate(destinations):
         page.goto("/")
-        links = page.locator(".main-nav a")
-        destinations = [links.nth(i).get_attribute("href") for i in range(links.count())]
-        assert len(destinations) >= 4, destinations
-
-        for index, href in enumerate(destinations):
-            page.goto("/")
-            link = page.locator(".main-nav a").nth(index)
-            box = link.bounding_box()
-            assert box["x"] >= 0, f"{href} starts off the left edge at {width}px"
-            assert box["x"] + box["width"] <= width, f"{href} runs off the right edge at {width}px"
-            assert box["height"] >= 24, f"{href} is too small to tap at {width}px"
-            # A click waits until the link is visible and nothing covers it.
-            link.click()
-            page.wait_for_url(f"**{href}")
+        link = page.locator(".main-nav a").nth(index)
+        box = link.bounding_box()
+        assert box["x"] >= 0, f"{href} starts off the left edge"
+        assert box["x"] + box["width"] <= width, f"{href} runs off the right edge"
+        assert box["height"] >= 24, f"{href} is too small to tap"
+        # A click waits until the link is visible and nothing covers it.
+        link.click()
+        page.wait_for_url(f"**{href}")
 
 
-def test_site_search_works_on_a_phone(demo_pages, page):
-    for width in PHONE_WIDTHS:
-        page.set_viewport_size({"width": width, "height": 640})
-        page.goto("/")
+def site_search_works(page):
+    page.goto("/")
 
-        page.get_by_role("searchbox", name="Search the site").fill("care")
-        page.get_by_role("search").get_by_role("button", name="Search").click()
+    page.get_by_role("searchbox", name="Search the site").fill("care")
+    page.get_by_role("search").get_by_role("button", name="Search").click()
 
-        page.wait_for_url("**/search/?query=care")
-        assert page.locator(".result-list a").count() > 0, f"no results at {width}px"
+    page.wait_for_url("**/search/?query=care")
+    assert page.locator(".result-list a").count() > 0

@@ -26,32 +26,44 @@ def vnu_java(java):
     return java
 
 
-def test_every_page_is_valid_html(db, client, vnu_java, tmp_path):
-    files = {}
+def test_every_page_is_valid_html(db, client, vnu_java, tmp_path, subtests):
+    pages = {}
     for covered in load_covered_site():
         path = tmp_path / f"{covered.slug}.html"
         path.write_bytes(fetch(client, covered))
-        files[path.name] = covered
+        pages[path.name] = covered
 
-    messages = vnu.check(vnu_java, files)
+    report = vnu.check(vnu_java, [tmp_path / name for name in pages])
 
-    warnings_found = [message for message in messages if not message.is_error]
+    assert not report.unread
+    report_warnings(report.warnings)
+    for file, covered in pages.items():
+        with subtests.test(msg=covered.name):
+            errors = [str(m) for m in report.errors if m.file == file]
+            assert not errors, f"The Nu HTML Checker found errors in {covered.path}:\n" + (
+                "\n".join(errors)
+            )
+    # Errors vnu could not tie to one of the files, e.g. it could not read them.
+    assert not [str(m) for m in report.errors if m.file not in pages]
+
+
+def report_warnings(warnings_found):
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "html-warnings.txt").write_text("".join(f"{m}\n" for m in warnings_found))
     if warnings_found:
         warnings.warn(
             f"vnu gave {len(warnings_found)} warnings: see test-artifacts/html-warnings.txt",
-            stacklevel=1,
+            stacklevel=2,
         )
-    errors = [f"{files[m.file].name} ({files[m.file].path}): {m}" for m in messages if m.is_error]
-    assert not errors, "The Nu HTML Checker found errors:\n" + "\n".join(errors)
 
 
-def test_the_checker_reports_invalid_html(vnu_java, tmp_path):
+def test_the_checker_reports_invalid_html_and_files_it_did_not_read(vnu_java, tmp_path):
     """Guards the check itself: invalid HTML must not pass because vnu never looked."""
     broken = tmp_path / "broken.html"
     broken.write_text('<!DOCTYPE html><html lang="en"><title>x</title><p id=a><p id=a>')
+    missing = tmp_path / "missing.html"
 
-    messages = vnu.check(vnu_java, [broken])
+    report = vnu.check(vnu_java, [broken, missing])
 
-    assert any("Duplicate ID" in message.text for message in messages if message.is_error)
+    assert any("Duplicate ID" in message.text for message in report.errors)
+    assert report.unread == {str(missing)}

@@ -1,7 +1,8 @@
 """With JavaScript switched off, readers can still navigate, filter, page through and join.
 
-The site ships no JavaScript of its own today; these tests keep it that way in effect, so a
-script added later can only improve pages that already work.
+The site ships no JavaScript of its own today; these checks keep it that way in effect, so a
+script added later can only improve pages that already work. The checks share one loading of
+the demo content (a few seconds each time) and report as subtests, one per behaviour.
 """
 
 import pytest
@@ -28,8 +29,20 @@ def crowded_archive(demo_pages):
         )
 
 
-def test_every_navigation_link_works(demo_pages, page_without_javascript):
-    page = page_without_javascript
+def test_the_site_works_without_javascript(crowded_archive, page_without_javascript, subtests):
+    for check in [
+        every_navigation_link_works,
+        site_search_works,
+        event_filters_work,
+        library_filters_work,
+        pagination_works,
+        join_form_works,
+    ]:
+        with subtests.test(msg=check.__name__.replace("_", " ")):
+            check(page_without_javascript)
+
+
+def every_navigation_link_works(page):
     page.goto("/")
     names = page.locator(".main-nav a").all_inner_texts()
 
@@ -39,8 +52,7 @@ def test_every_navigation_link_works(demo_pages, page_without_javascript):
         assert page.locator("h1").count() == 1
 
 
-def test_site_search_works(demo_pages, page_without_javascript):
-    page = page_without_javascript
+def site_search_works(page):
     page.goto("/")
 
     page.get_by_role("searchbox", name="Search the site").fill("meeting")
@@ -50,8 +62,7 @@ def test_site_search_works(demo_pages, page_without_javascript):
     assert page.locator(".result-list a").count() > 0
 
 
-def test_event_filters_work(demo_pages, page_without_javascript):
-    page = page_without_javascript
+def event_filters_work(page):
     page.goto("/events/")
 
     page.get_by_label("Format").select_option(label="Online")
@@ -65,11 +76,9 @@ def test_event_filters_work(demo_pages, page_without_javascript):
     assert "format=" not in page.url
 
 
-def test_library_filters_work(demo_pages, page_without_javascript):
-    page = page_without_javascript
+def library_filters_work(page):
     library = LibraryIndexPage.objects.live().first()
-    if library is None:
-        pytest.skip("The demo content has no resource library yet")
+    assert library, "The demo content has no resource library"
     page.goto(library.url)
     everything = page.locator(".result-count").inner_text()
 
@@ -81,8 +90,7 @@ def test_library_filters_work(demo_pages, page_without_javascript):
     assert "Type: Presentation" in page.locator(".library-applied").inner_text()
 
 
-def test_pagination_works(crowded_archive, page_without_javascript):
-    page = page_without_javascript
+def pagination_works(page):
     page.goto("/events/past/")
     first_page = page.locator(".event-summary__title").all_inner_texts()
 
@@ -95,8 +103,7 @@ def test_pagination_works(crowded_archive, page_without_javascript):
     assert not set(second_page) & set(first_page)
 
 
-def test_join_form_works(demo_pages, page_without_javascript):
-    page = page_without_javascript
+def join_form_works(page):
     page.goto("/join/")
 
     page.get_by_role("button", name="Send request").click()

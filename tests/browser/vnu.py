@@ -34,10 +34,25 @@ def vnu_jar():
     return Path(str(jar)) if jar.is_file() else None
 
 
+@dataclass(frozen=True)
+class Report:
+    messages: list
+    unread: set  # paths vnu did not read, e.g. missing files: it passes over them silently
+
+    @property
+    def errors(self):
+        return [message for message in self.messages if message.is_error]
+
+    @property
+    def warnings(self):
+        return [message for message in self.messages if not message.is_error]
+
+
 def check(java, paths):
-    """Every message vnu gives about `paths` (errors, and warnings shown as "info")."""
+    """What vnu says about the files at `paths`: errors, and warnings (given as "info")."""
+    paths = [str(path) for path in paths]
     completed = subprocess.run(  # noqa: S603 (fixed arguments, files this suite wrote)
-        [java, "-Xss2m", "-jar", str(vnu_jar()), "--format", "json", *map(str, paths)],
+        [java, "-Xss2m", "-jar", str(vnu_jar()), "--verbose", "--format", "json", *paths],
         capture_output=True,
         text=True,
         timeout=300,
@@ -45,7 +60,7 @@ def check(java, paths):
     )
     # vnu writes its JSON report to standard error and exits 1 when it found errors.
     report = json.loads(completed.stderr)
-    return [
+    messages = [
         Message(
             file=Path(unquote(urlsplit(message.get("url", "")).path)).name,
             type=message["type"],
@@ -55,3 +70,5 @@ def check(java, paths):
         )
         for message in report["messages"]
     ]
+    # --verbose makes vnu list on standard output each file it read.
+    return Report(messages=messages, unread=set(paths) - set(completed.stdout.splitlines()))
