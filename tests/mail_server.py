@@ -17,10 +17,22 @@ from aiosmtpd.controller import Controller
 
 
 def free_port():
-    """A loopback port nothing listens on right now."""
+    """A loopback port nothing listens on right now (another process may take it later)."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+@contextmanager
+def refused_port():
+    """A loopback port that refuses connections for as long as the block runs.
+
+    The port stays bound by this process but never listens, so connecting is refused and no
+    other test process (or server) can start listening on it in the meantime.
+    """
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        yield sock.getsockname()[1]
 
 
 @dataclass
@@ -70,8 +82,24 @@ class SMTPTestServer:
         self.settings = settings
         self.handler = CollectingHandler()
         self.host = "127.0.0.1"
-        self.port = free_port()
-        self.controller = Controller(self.handler, hostname=self.host, port=self.port)
+        self.port = None
+        self.controller = None
+
+    def start(self, tries=3):
+        # Another process may grab the free port before the server binds it: try another.
+        for attempt in range(tries):
+            self.port = free_port()
+            self.controller = Controller(self.handler, hostname=self.host, port=self.port)
+            try:
+                self.controller.start()
+            except (OSError, RuntimeError):
+                if attempt == tries - 1:
+                    raise
+            else:
+                return
+
+    def stop(self):
+        self.controller.stop()
 
     @property
     def messages(self):
@@ -102,32 +130,34 @@ class SMTPTestServer:
     @contextmanager
     def down(self):
         """Within the block, Django's connections are refused, as if the server were off."""
-        self.point_django_here(port=free_port())
-        try:
-            yield
-        finally:
-            self.point_django_here()
+        with refused_port() as port:
+            self.point_django_here(port=port)
+            try:
+                yield
+            finally:
+                self.point_django_here()
 
 
 @pytest.fixture
 def smtp_server(settings):
     """A running SMTP server on loopback that Django sends to; `.messages` is what arrived."""
     server = SMTPTestServer(settings)
-    server.controller.start()
+    server.start()
     server.point_django_here()
     try:
         yield server
     finally:
-        server.controller.stop()
+        server.stop()
 
 
 @pytest.fixture
 def smtp_server_down(settings):
     """Django sends over SMTP to a loopback port where nothing listens: connection refused."""
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = free_port()
-    settings.EMAIL_USE_TLS = False
-    settings.EMAIL_USE_SSL = False
-    settings.EMAIL_TIMEOUT = 5
-    return settings.EMAIL_PORT
+    with refused_port() as port:
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST = "127.0.0.1"
+        settings.EMAIL_PORT = port
+        settings.EMAIL_USE_TLS = False
+        settings.EMAIL_USE_SSL = False
+        settings.EMAIL_TIMEOUT = 5
+        yield port
