@@ -19,6 +19,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.signals import page_published
 
+from events.models import EventPage
 from library.dates import uk_today
 from library.feeds import NewResourcesFeed
 from library.forms import LibraryFilterForm
@@ -204,7 +205,7 @@ class ResourcePage(BasePage):
         help_text="A write-up: what the resource covers and how readers might use it.",
     )
     related_events = ParentalManyToManyField(
-        "events.EventPage",
+        EventPage,
         related_name="related_resources",
         blank=True,
         help_text="The events this resource came from, e.g. the recording or slides of a talk. "
@@ -305,10 +306,18 @@ class ResourcePage(BasePage):
         context.update(
             topics=topics,
             library=self.get_parent(),
-            related_events=self.related_events.live().public().order_by("-start", "-pk"),
+            related_events=self.live_related_events(),
             related_on_topics=self.related_on_topics(topics),
         )
         return context
+
+    def live_related_events(self):
+        """Published events this resource came from, most recent first.
+
+        Read through the relation's ids, so previews show the editor's unsaved choice.
+        """
+        event_ids = [event.pk for event in self.related_events.all()]
+        return EventPage.objects.live().public().filter(pk__in=event_ids).order_by("-start", "-pk")
 
     def related_on_topics(self, topics):
         """Other resources sharing most of this one's topics, newest first among equals."""

@@ -3,6 +3,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from events.models import EventPage
+from library.templatetags.library_tags import related_resources
 from tests.library.factories import ResourcePageFactory, event_index, event_page
 from tests.library.helpers import soup
 
@@ -73,3 +75,20 @@ def test_an_event_page_runs_the_same_queries_however_many_resources(
         response = client.get(events[0].url)
 
     assert len(soup(response).select(".related-resources li")) == 13
+
+
+def test_a_resource_preview_shows_the_editors_unsaved_choice_of_events(library, events):
+    resource = ResourcePageFactory(parent=library, related_events=[events[0]])
+    resource.related_events = [events[1]]
+
+    response = resource.make_preview_request()
+
+    assert response.status_code == 200
+    assert section_links(response, ".resource__events") == ["Autumn webinar"]
+
+
+def test_a_new_event_being_previewed_lists_no_resources(library, events):
+    ResourcePageFactory(parent=library, title="Unrelated paper")
+    new_event = EventPage(title="Not saved yet")
+
+    assert list(related_resources({}, new_event)["resources"]) == []
