@@ -11,10 +11,13 @@ from dataclasses import dataclass
 
 from bs4 import BeautifulSoup
 from django.test import Client
+from django.utils import timezone
 
 from events.models import EventIndexPage, EventPage, EventType
 from library.models import LibraryIndexPage, ResourcePage
 from membership.models import JoinPage
+from notifications import tokens
+from notifications.models import Subscriber
 from portal.demo.site import build_site
 
 TOO_LONG_SEARCH = "x" * 201
@@ -58,7 +61,13 @@ def add_cancelled_event():
 
 
 def covered_pages():
-    return [*foundation_pages(), *event_pages(), *library_pages(), *join_pages()]
+    return [
+        *foundation_pages(),
+        *event_pages(),
+        *library_pages(),
+        *join_pages(),
+        *notification_pages(),
+    ]
 
 
 def foundation_pages():
@@ -137,6 +146,46 @@ def join_pages():
         CoveredPage("Join: form", join.url),
         CoveredPage("Join: form sent with errors", join.url, submit={}, shows="There is a problem"),
         CoveredPage("Join: thank you", join.thank_you_url(), shows="Request sent"),
+    ]
+
+
+def notification_pages():
+    """The sign-up form and the pages its emails link to, for subscribers made here."""
+    pending, _ = Subscriber.objects.get_or_create(email="pending@example.org")
+    staying, leaving = (
+        Subscriber.objects.get_or_create(email=email, defaults={"confirmed_at": timezone.now()})[0]
+        for email in ("staying@example.org", "leaving@example.org")
+    )
+    return [
+        CoveredPage("Notifications: sign-up form", "/notifications/"),
+        CoveredPage(
+            "Notifications: sign-up sent with errors",
+            "/notifications/",
+            submit={},
+            shows="There is a problem",
+        ),
+        CoveredPage("Notifications: check your email", "/notifications/check-your-email/"),
+        CoveredPage(
+            "Notifications: confirm",
+            f"/notifications/confirm/{tokens.confirm_token(pending)}/",
+            shows="Confirm your email address",
+        ),
+        CoveredPage("Notifications: confirmed", "/notifications/confirmed/"),
+        CoveredPage(
+            "Notifications: unsubscribe",
+            f"/notifications/unsubscribe/{tokens.unsubscribe_token(staying)}/",
+            shows="Stop emails",
+        ),
+        # Sending the unsubscribe form again does no harm: it shows the same page each time.
+        CoveredPage(
+            "Notifications: unsubscribed",
+            f"/notifications/unsubscribe/{tokens.unsubscribe_token(leaving)}/",
+            submit={},
+            shows="You have unsubscribed",
+        ),
+        CoveredPage(
+            "Notifications: broken link", "/notifications/confirm/not-a-token/", status=404
+        ),
     ]
 
 
