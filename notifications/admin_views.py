@@ -92,7 +92,7 @@ class AnnounceView(AnnouncePermissionMixin, WagtailAdminTemplateMixin, TemplateV
         return [
             *self.breadcrumbs_items,
             {"url": reverse("notifications_announce_index"), "label": "Announce events"},
-            {"url": "", "label": self.event.title},
+            {"url": "", "label": f"Announce “{self.event.title}”"},
         ]
 
     def get_context_data(self, **kwargs):
