@@ -107,7 +107,11 @@ class AnnounceView(AnnouncePermissionMixin, WagtailAdminTemplateMixin, TemplateV
             recipient_count=Subscriber.objects.receiving(self.event).count(),
             preview=announcements.preview(self.event) if self.event.live else None,
             history=history,
-            edit_url=reverse("wagtailadmin_pages:edit", args=[self.event.pk]),
+            edit_url=(
+                reverse("wagtailadmin_pages:edit", args=[self.event.pk])
+                if self.event.permissions_for_user(self.request.user).can_edit()
+                else ""
+            ),
         )
         return context
 

@@ -111,3 +111,15 @@ def test_only_the_membership_group_and_superusers_see_subscribers(
         else:
             assert refused(response), user.username
             assert refused(client.get(f"{SUBSCRIBERS}?export=csv")), user.username
+
+
+def test_the_membership_group_is_not_offered_an_edit_link_it_could_not_use(
+    client, membership_user, moderator, meeting
+):
+    edit_url = f"/admin/pages/{meeting.pk}/edit/"
+
+    client.force_login(membership_user)
+    assert edit_url not in client.get(announce_url(meeting)).content.decode()
+
+    client.force_login(moderator)
+    assert edit_url in client.get(announce_url(meeting)).content.decode()
