@@ -119,6 +119,7 @@ def test_a_resource_type_in_use_cannot_be_deleted(client, editor, library):
     guideline = resource_type("guideline")
     delete_url = reverse("wagtailsnippets_library_resourcetype:delete", args=[guideline.pk])
 
-    client.post(delete_url)
+    response = client.post(delete_url)
 
+    assert response.status_code == 302  # Back to the dashboard, refused; not an error page.
     assert ResourceType.objects.filter(pk=guideline.pk).exists()
