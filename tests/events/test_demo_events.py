@@ -3,12 +3,20 @@
 from datetime import timedelta
 from itertools import pairwise
 
+import pytest
 from bs4 import BeautifulSoup
 from django.core.management import call_command
 from wagtail.rich_text import RichText
 
 from events.models import EventIndexPage, EventPage
+from portal.demo.events import build_events
 from portal.demo.group_text import read_group_text
+
+
+@pytest.fixture
+def demo_events(home_page):
+    """Only the events part of the demo, on the minimal test site: quicker than the whole demo."""
+    return build_events(home_page, read_group_text())
 
 
 def test_events_page_introduction_is_the_groups_meetings_text_word_for_word(client, demo_home):
@@ -26,7 +34,7 @@ def test_events_page_introduction_is_the_groups_meetings_text_word_for_word(clie
     assert index.get_parent().specific == demo_home
 
 
-def test_demo_has_a_year_of_quarterly_meetings_and_some_educational_events(demo_home):
+def test_demo_has_a_year_of_quarterly_meetings_and_some_educational_events(demo_events):
     events = EventPage.objects.all()
     meetings = events.group_meetings()
 
@@ -39,7 +47,7 @@ def test_demo_has_a_year_of_quarterly_meetings_and_some_educational_events(demo_
     )
 
 
-def test_demo_events_are_mostly_upcoming_and_some_past(demo_home):
+def test_demo_events_are_mostly_upcoming_and_some_past(demo_events):
     upcoming = EventPage.objects.upcoming().count()
     past = EventPage.objects.past().count()
 
@@ -47,7 +55,7 @@ def test_demo_events_are_mostly_upcoming_and_some_past(demo_home):
     assert upcoming > past
 
 
-def test_every_demo_event_says_it_is_an_example(demo_home):
+def test_every_demo_event_says_it_is_an_example(demo_events):
     for event in EventPage.objects.all():
         assert "Example event for the demonstration site" in event.summary
         assert "(example)" in event.title
@@ -65,7 +73,7 @@ def test_demo_events_are_not_duplicated_or_overwritten_when_loaded_again(demo_ho
     assert EventPage.objects.get(pk=event.pk).title == "Changed by an editor (example)"
 
 
-def test_demo_events_show_an_example_agenda_or_programme(client, demo_home):
+def test_demo_events_show_an_example_agenda_or_programme(client, demo_events):
     for event in EventPage.objects.live():
         soup = BeautifulSoup(client.get(event.url).content, "html.parser")
         heading = soup.select_one(".page-body h2").get_text(strip=True)
