@@ -1,0 +1,347 @@
+"""Takes the editor's guide screenshots (docs/screenshots/) from the real admin.
+
+Run it after changing the admin, so the guide shows what editors will see:
+
+    .venv/bin/python scripts/editor_guide_screenshots.py
+
+It builds a throwaway SQLite database in a temporary folder with the demo content, a few
+example join requests and subscribers (marked as examples), a superuser and an editor's page
+waiting for approval; serves the site on a free loopback port; then logs in with headless
+Chromium (the system's, at /usr/bin/chromium: a browser is never downloaded) and captures
+each screen at 1280 x 800. The pictures are reduced to 256 colours, which keeps each under
+about 150 KB without blurring the admin's text. Nothing outside the temporary folder and
+docs/screenshots/ is touched.
+"""
+
+import argparse
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from datetime import timedelta
+from pathlib import Path
+
+from PIL import Image
+
+REPO = Path(__file__).resolve().parent.parent
+OUTPUT = REPO / "docs" / "screenshots"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+VIEWPORT = {"width": 1280, "height": 800}
+USERNAME = "editor-guide"
+PASSWORD = "editor-guide-screenshots"  # noqa: S105 - throwaway account in a throwaway database
+EXAMPLE = "(example)"
+HIGHLIGHT = "4px solid #d4351c"
+ANIMATION_MS = 500
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def configure_environment(folder, port):
+    """Point Django at the temporary folder before it is imported."""
+    os.environ.update(
+        DJANGO_SETTINGS_MODULE="portal.settings.dev",
+        PORTAL_VAR_DIR=str(folder),
+        DATABASE_URL=f"sqlite:///{folder / 'db.sqlite3'}",
+        MEDIA_ROOT=str(folder / "media"),
+        WAGTAILADMIN_BASE_URL=f"http://127.0.0.1:{port}",
+        EMAIL_HOST="",
+    )
+    sys.path.insert(0, str(REPO))
+
+
+def build_database():
+    """Demo content plus what the guide's screens need; returns the ids the screens open."""
+    import django
+
+    django.setup()
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+    from django.core.management import call_command
+    from django.db import connections
+    from django.utils import timezone
+
+    from events.models import EventIndexPage, EventPage
+    from home.models import HomePage, StandardPage
+    from library.models import LibraryIndexPage
+    from membership.models import JoinRequest
+
+    call_command("migrate", verbosity=0)
+    call_command("load_demo_content", verbosity=0)
+    User = get_user_model()
+    User.objects.create_superuser(USERNAME, "editor-guide@example.org", PASSWORD)
+    editor = User.objects.create_user("example-editor", "editor@example.org", PASSWORD)
+    editor.first_name, editor.last_name = "Example", "Editor"
+    editor.save()
+    editor.groups.add(Group.objects.get(name="Editors"))
+
+    now = timezone.now()
+    for days_ago, name, organisation in [
+        (1, "Example Applicant One", "Example Children's Hospital PICU"),
+        (3, "Example Applicant Two", "Example Regional Transport Service"),
+    ]:
+        JoinRequest.objects.create(
+            full_name=f"{name} {EXAMPLE}",
+            email=f"applicant{days_ago}@example.org",
+            role=JoinRequest.Role.NURSE,
+            organisation=organisation,
+            region=JoinRequest.Region.ENGLAND,
+            clinically_active=True,
+            research_experience=JoinRequest.ResearchExperience.SOME,
+            interests=[JoinRequest.Interest.EDUCATION, JoinRequest.Interest.RESEARCH],
+            wants_meeting_updates=True,
+            message="Example request made for the editor's guide screenshots.",
+            consent_given_at=now - timedelta(days=days_ago),
+            privacy_notice_version="Privacy notice (example)",
+            submitted_at=now - timedelta(days=days_ago),
+        )
+    add_example_subscribers(now)
+
+    # An Editor's change waiting for a Moderator, so the approval screens have something.
+    membership_page = StandardPage.objects.get(slug="membership")
+    membership_page.introduction = "Who can join the group, and how. (Example change.)"
+    revision = membership_page.save_revision(user=editor)
+    membership_page.get_workflow().start(membership_page, editor)
+
+    events_index = EventIndexPage.objects.get()
+    upcoming = EventPage.objects.child_of(events_index).live().upcoming()
+    ids = {
+        "home": HomePage.objects.get().pk,
+        "events": events_index.pk,
+        "event": upcoming.filter(event_type__is_group_meeting=False).first().pk,
+        "library": LibraryIndexPage.objects.get().pk,
+        "join_request": JoinRequest.objects.order_by("-submitted_at").first().pk,
+        "membership_page": membership_page.pk,
+        "revision": revision.pk,
+    }
+    connections.close_all()
+    return ids
+
+
+def add_example_subscribers(now):
+    try:
+        from notifications.models import Subscriber
+    except ImportError:  # the announcements screens are skipped without notifications
+        return
+    for number in range(1, 4):
+        Subscriber.objects.create(
+            email=f"subscriber{number}@example.org",
+            name=f"Example Subscriber {number}",
+            confirmed_at=now,
+        )
+
+
+def serve(port):
+    server = subprocess.Popen(  # noqa: S603 - our own manage.py, no shell
+        [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
+        cwd=REPO,
+        env=os.environ.copy(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz") as response:
+                if response.status == 200:
+                    return server
+        except (urllib.error.URLError, ConnectionError):
+            time.sleep(0.5)
+    server.terminate()
+    raise SystemExit("The development server did not start within a minute.")
+
+
+def save(page, name):
+    """Capture the window and store it small: 256 colours, optimised."""
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    path = OUTPUT / f"{name}.png"
+    page.screenshot(path=path)
+    with Image.open(path) as picture:
+        reduced = picture.convert("RGB").quantize(colors=256, dither=Image.Dither.NONE)
+    reduced.save(path, optimize=True)
+    print(f"{path.relative_to(REPO)}: {path.stat().st_size // 1024} KB")
+
+
+def highlight(locator):
+    """Outline what the guide's step is about, and bring it into view."""
+    locator.scroll_into_view_if_needed()
+    locator.evaluate(f"element => element.style.outline = '{HIGHLIGHT}'")
+
+
+def scroll_to(locator):
+    """Put `locator` at the top of the window."""
+    locator.evaluate("element => element.scrollIntoView({block: 'start'})")
+
+
+def open_actions_menu(page):
+    """Open the menu beside "Save draft" (Publish, Submit…) and let it finish opening."""
+    page.get_by_role("button", name="More actions").click()
+    page.wait_for_timeout(ANIMATION_MS)
+
+
+def panel(page, heading):
+    return (
+        page.locator("section.w-panel")
+        .filter(has=page.get_by_role("heading", name=heading, exact=True))
+        .first
+    )
+
+
+def take_screenshots(page, ids):
+    page.goto("/admin/login/")
+    save(page, "01-log-in")
+    page.get_by_label("Username").fill(USERNAME)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/admin/")
+    save(page, "02-dashboard")
+    scroll_to(page.locator("#group-meetings-section"))
+    save(page, "03-dashboard-panels")
+
+    # The purpose and aims live on the home page.
+    page.goto(f"/admin/pages/{ids['home']}/edit/")
+    purpose = panel(page, "Purpose")
+    scroll_to(purpose)
+    highlight(purpose)
+    save(page, "04-home-purpose")
+    aims = panel(page, "Aims")
+    scroll_to(aims)
+    highlight(aims)
+    save(page, "05-home-aims")
+
+    # Adding an event.
+    page.goto(f"/admin/pages/{ids['events']}/")
+    highlight(page.get_by_role("link", name="Add child page").first)
+    save(page, "06-events-list")
+    page.goto(f"/admin/pages/add/events/eventpage/{ids['events']}/")
+    page.locator("#id_title").fill("Example study day")
+    page.locator("#id_summary").fill("Example: a day of talks on putting trial evidence to use.")
+    page.get_by_role("button", name="Choose event type").click()
+    page.get_by_role("dialog").get_by_role("link", name="Educational event").click()
+    page.get_by_role("dialog").wait_for(state="hidden")
+    for field, value in [("#id_start", "2030-05-07 09:30"), ("#id_end", "2030-05-07 16:30")]:
+        page.locator(field).fill(value)
+        page.mouse.click(1190, 400)  # a click in the empty margin closes the date picker
+    # The picker's widgets linger once closed and reappear on scrolling: keep them out of view.
+    page.add_style_tag(content=".xdsoft_datetimepicker { display: none !important; }")
+    save(page, "07-add-event")
+    scroll_to(panel(page, "Where, or how to join"))
+    save(page, "08-add-event-where")
+    open_actions_menu(page)
+    save(page, "09-publish-menu")
+    page.keyboard.press("Escape")
+
+    # Cancelling an event: its status, and a note for readers.
+    page.goto(f"/admin/pages/{ids['event']}/edit/")
+    page.locator("#id_status").select_option(label="Cancelled")
+    page.locator("#id_status_note").fill("Example: the study day will be rearranged.")
+    what_and_when = panel(page, "What and when")
+    scroll_to(what_and_when)
+    highlight(page.locator("[data-field-wrapper]").filter(has=page.locator("#id_status")).first)
+    save(page, "10-cancel-event")
+
+    # Adding a resource with a document.
+    page.goto(f"/admin/pages/add/library/resourcepage/{ids['library']}/")
+    page.locator("#id_title").fill("Example slides")
+    page.locator("#id_summary").fill("Example: slides from a talk, for the editor's guide.")
+    save(page, "11-add-resource")
+    page.get_by_role("button", name="Add document").click()
+    where = panel(page, "Where readers get it")
+    scroll_to(where)
+    highlight(where)
+    save(page, "12-resource-documents")
+    where.get_by_role("button", name="Choose a document").click()
+    page.get_by_role("dialog").get_by_role("tab", name="Upload").click()
+    page.wait_for_timeout(ANIMATION_MS)
+    save(page, "13-upload-document")
+    page.keyboard.press("Escape")
+
+    # Join requests: the list, one request, and answering it.
+    page.goto("/admin/membership/joinrequest/")
+    save(page, "14-join-requests")
+    page.goto(f"/admin/membership/joinrequest/inspect/{ids['join_request']}/")
+    save(page, "15-join-request")
+    page.goto(f"/admin/membership/joinrequest/edit/{ids['join_request']}/")
+    save(page, "16-join-request-status")
+
+    # Announcing an event to subscribers, when the notifications app is installed.
+    if page.goto("/admin/notifications/announce/").status == 200:
+        save(page, "17-announce-events")
+        page.get_by_role("link", name="Preview and announce").first.click()
+        page.wait_for_url("**/admin/notifications/announce/*/")
+        save(page, "18-announce-event")
+
+    # Moderation: what is waiting, and approving it.
+    page.goto("/admin/")
+    awaiting = page.locator("#awaiting-review-section")
+    scroll_to(awaiting)
+    highlight(awaiting)
+    save(page, "19-awaiting-review")
+    page.goto(f"/admin/pages/{ids['membership_page']}/edit/")
+    open_actions_menu(page)
+    save(page, "20-approve")
+    page.keyboard.press("Escape")
+
+    # Scheduled publishing, from the page's status side panel.
+    page.goto(f"/admin/pages/{ids['event']}/edit/")
+    page.get_by_role("button", name="Status").click()
+    page.get_by_role("button", name="Set schedule").click()
+    page.wait_for_timeout(ANIMATION_MS)
+    save(page, "21-schedule")
+    page.keyboard.press("Escape")
+
+    # Site settings, and the groups that give each person a role.
+    page.goto("/admin/settings/portal/sitesettings/")
+    save(page, "22-site-settings")
+    page.goto("/admin/users/new/#tab-roles")
+    save(page, "23-user-roles")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.parse_args()
+    if not CHROMIUM.exists():
+        raise SystemExit(f"Chromium is needed at {CHROMIUM}: apt-get install chromium")
+    from playwright.sync_api import sync_playwright
+
+    port = free_port()
+    with tempfile.TemporaryDirectory(prefix="editor-guide-") as folder:
+        configure_environment(Path(folder), port)
+        ids = build_database()
+        server = serve(port)
+        try:
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(
+                    executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
+                )
+                context = browser.new_context(
+                    base_url=f"http://127.0.0.1:{port}", viewport=VIEWPORT
+                )
+                context.set_default_timeout(15_000)
+                take_screenshots(context.new_page(), ids)
+                browser.close()
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    total = sum(path.stat().st_size for path in OUTPUT.glob("*.png"))
+    print(f"{len(list(OUTPUT.glob('*.png')))} screenshots, {total // 1024} KB in all")
+
+
+if __name__ == "__main__":
+    main()
