@@ -27,12 +27,24 @@ class HomePage(BasePage):
         max_length=600,
         help_text="One or two sentences under the heading, e.g. who chairs the group.",
     )
-    purpose_heading = models.CharField(max_length=120, default="Our purpose")
+    purpose_heading = models.CharField(
+        max_length=120,
+        default="Our purpose",
+        help_text="The heading above the purpose on the home page.",
+    )
     purpose = RichTextField(
         features=TEXT_FEATURES, help_text="Why the group exists, in a paragraph or two."
     )
-    aims_heading = models.CharField(max_length=120, default="Aims of the group")
-    membership_heading = models.CharField(max_length=120, default="Membership")
+    aims_heading = models.CharField(
+        max_length=120,
+        default="Aims of the group",
+        help_text="The heading above the numbered list of aims on the home page.",
+    )
+    membership_heading = models.CharField(
+        max_length=120,
+        default="Membership",
+        help_text="The heading above the membership summary and the join button.",
+    )
     membership_summary = RichTextField(
         features=TEXT_FEATURES,
         blank=True,
