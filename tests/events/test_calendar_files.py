@@ -208,7 +208,10 @@ def test_private_event_calendar_file_needs_a_login(client, events_index, now):
 
 
 def test_feed_is_a_named_calendar_with_the_right_content_type(client, events_index):
-    calendar = parse(client.get("/events/feed.ics"))
+    response = client.get("/events/feed.ics")
+    calendar = parse(response)
+
+    assert response["Cache-Control"] == "public, max-age=900"
 
     assert str(calendar["X-WR-CALNAME"]) == "Implementation Group events"
     assert calendar.decoded("REFRESH-INTERVAL") == timedelta(hours=6)
