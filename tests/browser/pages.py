@@ -7,11 +7,13 @@ would, with the hidden fields the page itself gives.
 """
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from bs4 import BeautifulSoup
-from django.test import Client
+from django.test import Client, RequestFactory
 from django.utils import timezone
+from django.views.defaults import server_error
 
 from events.models import EventIndexPage, EventPage, EventType
 from library.models import LibraryIndexPage, ResourcePage
@@ -32,6 +34,8 @@ class CoveredPage:
     submit: dict | None = None
     # Text the page must show, proving it is in the state named.
     shows: str = ""
+    # Puts back what sending the form changed, so that the page can be visited again.
+    reset: Callable[[], object] | None = None
 
     @property
     def slug(self):
@@ -176,12 +180,12 @@ def notification_pages():
             f"/notifications/unsubscribe/{tokens.unsubscribe_token(staying)}/",
             shows="Stop emails",
         ),
-        # Sending the unsubscribe form again does no harm: it shows the same page each time.
         CoveredPage(
             "Notifications: unsubscribed",
             f"/notifications/unsubscribe/{tokens.unsubscribe_token(leaving)}/",
             submit={},
             shows="You have unsubscribed",
+            reset=lambda: Subscriber.objects.filter(pk=leaving.pk).update(unsubscribed_at=None),
         ),
         CoveredPage(
             "Notifications: broken link", "/notifications/confirm/not-a-token/", status=404
@@ -189,8 +193,15 @@ def notification_pages():
     ]
 
 
+def server_error_html():
+    """The page Django shows when a view fails: no server run can be asked for it on purpose."""
+    return server_error(RequestFactory().get("/")).content.decode()
+
+
 def visit(page, covered):
     """Open `covered` in a Playwright page, sending its form through the page if it asks."""
+    if covered.reset:
+        covered.reset()
     response = page.goto(covered.path)
     if covered.submit is not None:
         form = page.locator("main form[method=post]")
@@ -206,6 +217,8 @@ def visit(page, covered):
 
 def fetch(client: Client, covered):
     """The HTML the server sends for `covered`, fetched with Django's test client."""
+    if covered.reset:
+        covered.reset()
     response = client.get(covered.path)
     if covered.submit is not None:
         form = BeautifulSoup(response.content, "html.parser").select_one("main form[method=post]")

@@ -3,7 +3,7 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser.pages import visit
+from tests.browser.pages import server_error_html, visit
 
 pytestmark = pytest.mark.browser
 
@@ -14,8 +14,8 @@ AXE_OPTIONS = {
 }
 
 
-def describe(covered, violations):
-    lines = [f"axe-core found WCAG A/AA violations on {covered.path}:"]
+def describe(where, violations):
+    lines = [f"axe-core found WCAG A/AA violations on {where}:"]
     for violation in violations:
         lines.append(f"  {violation['id']} [{violation['impact']}]: {violation['help']}")
         for node in violation["nodes"]:
@@ -29,7 +29,11 @@ def test_no_page_has_an_axe_violation(demo_pages, page, subtests):
         with subtests.test(msg=covered.name):
             visit(page, covered)
             violations = axe.run(page, options=AXE_OPTIONS).response["violations"]
-            assert not violations, describe(covered, violations)
+            assert not violations, describe(covered.path, violations)
+    with subtests.test(msg="Server error (500)"):
+        page.set_content(server_error_html())
+        violations = axe.run(page, options=AXE_OPTIONS).response["violations"]
+        assert not violations, describe("the server error page", violations)
 
 
 def test_axe_reports_a_known_failure(blank_page):

@@ -10,7 +10,7 @@ import warnings
 import pytest
 
 from tests.browser import vnu
-from tests.browser.pages import fetch, load_covered_site
+from tests.browser.pages import CoveredPage, fetch, load_covered_site, server_error_html
 from tests.browser.tools import ARTIFACTS, require
 
 pytestmark = pytest.mark.browser
@@ -32,6 +32,9 @@ def test_every_page_is_valid_html(db, client, vnu_java, tmp_path, subtests):
         path = tmp_path / f"{covered.slug}.html"
         path.write_bytes(fetch(client, covered))
         pages[path.name] = covered
+    server_error = tmp_path / "server-error.html"
+    server_error.write_text(server_error_html())
+    pages[server_error.name] = CoveredPage("Server error (500)", "(rendered without a request)")
 
     report = vnu.check(vnu_java, [tmp_path / name for name in pages])
 
