@@ -20,6 +20,7 @@ TEMPLATES = [
     "Resource: with a document",
     "Join: form sent with errors",
     "Join: thank you",
+    "Notifications: sign-up sent with errors",
 ]
 
 
