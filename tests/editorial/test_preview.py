@@ -63,16 +63,7 @@ def editor_client(client, editor):
             {"introduction": "Draft library introduction"},
             ["Draft library introduction", "Published framework"],
         ),
-        pytest.param(
-            "resource",
-            ResourcePage,
-            {"summary": "Draft summary of the resource"},
-            ["Draft summary"],
-            marks=pytest.mark.xfail(
-                reason="library: ResourcePage.get_context calls .live() on related_events, "
-                "which in a preview is modelcluster's FakeQuerySet: the preview is a 500"
-            ),
-        ),
+        ("resource", ResourcePage, {"summary": "Draft summary of the resource"}, ["Draft summary"]),
         ("join", JoinPage, {"title": "Draft join title"}, ["Draft join title", "Full name"]),
     ],
 )
@@ -89,10 +80,6 @@ def test_editor_previews_unsaved_changes_on_every_page_type(
     assert not page.has_unpublished_changes, "previewing saves nothing"
 
 
-@pytest.mark.xfail(
-    reason="library: the related_resources tag filters by the unsaved event, which raises "
-    "ValueError: previewing a new event is a 500"
-)
 def test_editor_previews_a_new_event_before_saving_it(site_sections, editor_client):
     url = f"/admin/pages/add/events/eventpage/{site_sections['events'].pk}/"
 
