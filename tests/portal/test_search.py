@@ -18,6 +18,9 @@ def test_search_with_no_matches_says_so(client, demo_home):
     response = client.get("/search/", {"query": "xylophone"})
 
     assert b"0 results" in response.content
+    assert "<title>Search results for “xylophone” | Implementation Group</title>" in (
+        response.content.decode()
+    )
     assert b"No pages match your search" in response.content
 
 

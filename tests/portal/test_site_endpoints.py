@@ -40,7 +40,7 @@ def test_unknown_address_gets_a_friendly_404(client, demo_home):
     response = client.get("/no-such-page/")
 
     assert response.status_code == 404
-    assert b"Page not found" in response.content
+    assert b"<title>Page not found | Implementation Group</title>" in response.content
     assert b'href="/search/"' in response.content
 
 
