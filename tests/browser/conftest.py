@@ -3,8 +3,8 @@
 Tests use pytest-django's `live_server`, which makes them transactional: the database is
 emptied after each test, so each test loads the demo content again, with Django's serialized
 rollback first restoring what the migrations created (root page, collections, user groups).
-Each test checks every covered page in one go, so the suite loads the content a dozen times,
-not once per page.
+Each test checks every covered page in one go (a subtest per page), so the suite loads the
+content a handful of times, not once per page.
 """
 
 import shutil
@@ -62,6 +62,7 @@ def chromium():
             browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
             yield browser
             browser.close()
+            # The second connection, or PostgreSQL could not drop the test database at the end.
             connections.close_all()
 
 
