@@ -1,22 +1,16 @@
 """The "Join requests" admin area, seen only by superusers and the Membership group."""
 
 from django.contrib import admin
-from django.contrib.admin.options import IncorrectLookupParameters
-from django.contrib.admin.utils import label_for_field
-from django.shortcuts import redirect
 from django.utils.text import capfirst
-from wagtail.admin import messages
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
-from wagtail_modeladmin.views import DeleteView, HistoryView, IndexView, InspectView
+from wagtail_modeladmin.views import DeleteView, HistoryView, InspectView
 
 from membership.forms import JoinRequestAdminForm
 from membership.models import DeliveryState, JoinRequest
 from portal.mail import emails_about
-
-# Spreadsheet programs run cells that start like this as formulas.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+from portal.modeladmin import SafeExportIndexView
 
 
 class JoinRequestPermissionHelper(PermissionHelper):
@@ -61,11 +55,7 @@ class DeliveryFilter(admin.SimpleListFilter):
         return queryset
 
 
-class JoinRequestIndexView(IndexView):
-    """The list, filtered only by its own filters, and exported as CSV safe to open anywhere."""
-
-    FORMATS = ("csv",)
-    FILTER_PARAMS = ("status", "role", "region", "submitted_at", "delivery")
+class JoinRequestIndexView(SafeExportIndexView):
     export_headings = {
         "role_display": "Role",
         "get_region_display": "Where they work",
@@ -76,32 +66,6 @@ class JoinRequestIndexView(IndexView):
         "get_status_display": "Status",
         "delivery_state_display": "Email delivery",
     }
-
-    def dispatch(self, request, *args, **kwargs):
-        try:
-            return super().dispatch(request, *args, **kwargs)
-        except IncorrectLookupParameters:
-            messages.error(request, "That filter was not valid, so it has been cleared.")
-            return redirect(self.model_admin.url_helper.index_url)
-
-    def get_filters_params(self, params=None):
-        # Only the filters shown on the page: no lookups through relations typed into the URL.
-        return {
-            name: value
-            for name, value in super().get_filters_params(params).items()
-            if name.split("__")[0] in self.FILTER_PARAMS
-        }
-
-    def get_heading(self, queryset, field):
-        if field in self.export_headings:
-            return self.export_headings[field]
-        return capfirst(label_for_field(field, model=self.model, model_admin=self.model_admin))
-
-    def preprocess_field_value(self, field, value, export_format):
-        value = super().preprocess_field_value(field, value, export_format)
-        if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-            return "'" + value
-        return value
 
 
 class JoinRequestInspectView(InspectView):

@@ -6,7 +6,9 @@ export CSV cells that no spreadsheet will run as a formula.
 """
 
 from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.utils import label_for_field
 from django.shortcuts import redirect
+from django.utils.text import capfirst
 from wagtail.admin import messages
 from wagtail_modeladmin.views import IndexView
 
@@ -41,6 +43,12 @@ class SafeExportIndexView(IndexView):
             for name, value in super().get_filters_params(params).items()
             if name.split("__")[0] in shown
         }
+
+    def get_heading(self, queryset, field):
+        # Sentence case, as the list itself shows it, not modeladmin's Title Case.
+        if field in self.export_headings:
+            return self.export_headings[field]
+        return capfirst(label_for_field(field, model=self.model, model_admin=self.model_admin))
 
     def preprocess_field_value(self, field, value, export_format):
         value = super().preprocess_field_value(field, value, export_format)
