@@ -5,12 +5,12 @@ from django.utils.text import capfirst
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
-from wagtail_modeladmin.views import DeleteView, HistoryView, InspectView
+from wagtail_modeladmin.views import DeleteView, InspectView
 
 from membership.forms import JoinRequestAdminForm
 from membership.models import DeliveryState, JoinRequest
 from portal.mail import emails_about
-from portal.modeladmin import SafeExportIndexView
+from portal.modeladmin import ReadPermissionHistoryView, SafeExportIndexView
 
 
 class JoinRequestPermissionHelper(PermissionHelper):
@@ -86,13 +86,6 @@ class JoinRequestInspectView(InspectView):
         )
 
 
-class JoinRequestHistoryView(HistoryView):
-    """modeladmin's history view checks no permission of its own."""
-
-    def check_action_permitted(self, user):
-        return self.permission_helper.user_can_inspect_obj(user, self.instance)
-
-
 class JoinRequestDeleteView(DeleteView):
     def delete_instance(self):
         self.instance.erase()
@@ -109,7 +102,7 @@ class JoinRequestAdmin(ModelAdmin):
     button_helper_class = JoinRequestButtonHelper
     index_view_class = JoinRequestIndexView
     inspect_view_class = JoinRequestInspectView
-    history_view_class = JoinRequestHistoryView
+    history_view_class = ReadPermissionHistoryView
     delete_view_class = JoinRequestDeleteView
     inspect_view_enabled = True
     index_template_name = "membership/admin/join_request_index.html"

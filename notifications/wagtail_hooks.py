@@ -17,7 +17,7 @@ from wagtail_modeladmin.views import DeleteView
 from events.models import EventPage
 from notifications.admin_views import ANNOUNCE_PERMISSION, AnnounceIndexView, AnnounceView
 from notifications.models import Subscriber
-from portal.modeladmin import SafeExportIndexView
+from portal.modeladmin import ReadPermissionHistoryView, SafeExportIndexView
 
 
 class SubscriberPermissionHelper(PermissionHelper):
@@ -82,6 +82,7 @@ class SubscriberAdmin(ModelAdmin):
     permission_helper_class = SubscriberPermissionHelper
     index_view_class = SubscriberIndexView
     delete_view_class = SubscriberDeleteView
+    history_view_class = ReadPermissionHistoryView
     inspect_view_enabled = True
     index_template_name = "notifications/admin/subscriber_index.html"
     list_display = (

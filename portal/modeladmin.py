@@ -2,7 +2,8 @@
 
 Such lists hold personal data and are exported to spreadsheets, so their index views accept
 only the filters the page shows, clear a filter that does not parse instead of failing, and
-export CSV cells that no spreadsheet will run as a formula.
+export CSV cells that no spreadsheet will run as a formula; their history pages are shown only
+to those who may read the record.
 """
 
 from django.contrib.admin.options import IncorrectLookupParameters
@@ -10,7 +11,7 @@ from django.contrib.admin.utils import label_for_field
 from django.shortcuts import redirect
 from django.utils.text import capfirst
 from wagtail.admin import messages
-from wagtail_modeladmin.views import IndexView
+from wagtail_modeladmin.views import HistoryView, IndexView
 
 # Spreadsheet programs run cells that start like this as formulas.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -55,3 +56,11 @@ class SafeExportIndexView(IndexView):
         if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
             return "'" + value
         return value
+
+
+class ReadPermissionHistoryView(HistoryView):
+    """modeladmin's history view checks no permission of its own, yet its heading names the
+    person: only those who may inspect the record may open it."""
+
+    def check_action_permitted(self, user):
+        return self.permission_helper.user_can_inspect_obj(user, self.instance)

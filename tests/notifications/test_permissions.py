@@ -113,6 +113,23 @@ def test_only_the_membership_group_and_superusers_see_subscribers(
             assert refused(client.get(f"{SUBSCRIBERS}?export=csv")), user.username
 
 
+def test_a_subscriber_s_history_is_shown_only_to_those_who_may_see_subscribers(
+    client, editor, moderator, membership_user, home_page
+):
+    history = f"{SUBSCRIBERS}history/{SubscriberFactory(email='sam@example.org').pk}/"
+
+    for user in (editor, moderator):
+        client.force_login(user)
+        response = client.get(history)
+        assert refused(response), user.username
+        assert "sam@example.org" not in response.content.decode()
+
+    client.force_login(membership_user)
+    response = client.get(history)
+    assert response.status_code == 200
+    assert "sam@example.org" in response.content.decode()
+
+
 def test_the_membership_group_is_not_offered_an_edit_link_it_could_not_use(
     client, membership_user, moderator, meeting
 ):
