@@ -1,16 +1,12 @@
 """The library's search and filter form: reads the query string, keeping only what it knows."""
 
-import re
-
 from django import forms
 from django.db.models import Q
 from django.utils.functional import cached_property
 
 from library.dates import uk_today
+from portal.search import MAX_QUERY_LENGTH, QUERY_TOO_LONG_MESSAGE, plain_words
 
-MAX_QUERY_LENGTH = 200
-# Search backends give some characters a meaning (quotes, brackets, '*'); readers mean words.
-WORD = re.compile(r"\w+")
 SORT_ORDERS = {
     "newest": ("-publication_date", "-id"),
     "title": ("title", "-publication_date", "-id"),
@@ -29,7 +25,7 @@ class LibraryFilterForm(forms.Form):
         label="Search the library",
         required=False,
         max_length=MAX_QUERY_LENGTH,
-        error_messages={"max_length": f"Please search for {MAX_QUERY_LENGTH} characters or fewer."},
+        error_messages={"max_length": QUERY_TOO_LONG_MESSAGE},
         widget=forms.TextInput(attrs={"type": "search"}),
     )
     topic = forms.MultipleChoiceField(
@@ -107,7 +103,7 @@ class LibraryFilterForm(forms.Form):
             resources = resources.filter(pk__in=matching.values("pk"))
         results = resources.order_by(*SORT_ORDERS[applied["sort"]])
         if applied["q"]:
-            words = " ".join(WORD.findall(applied["q"]))
+            words = plain_words(applied["q"])
             if not words:
                 return results.none()
             return results.search(words, order_by_relevance=False)

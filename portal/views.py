@@ -4,20 +4,22 @@ from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from wagtail.models import Page
 
+from portal.search import MAX_QUERY_LENGTH, QUERY_TOO_LONG_MESSAGE, plain_words
+
 SEARCH_RESULTS_PER_PAGE = 10
-MAX_QUERY_LENGTH = 200
 
 
 def search(request):
     query = request.GET.get("query", "").strip()
     error = ""
     if len(query) > MAX_QUERY_LENGTH:
-        error = f"Please search for {MAX_QUERY_LENGTH} characters or fewer."
+        error = QUERY_TOO_LONG_MESSAGE
         query = ""
 
-    results = Page.objects.none()
-    if query:
-        results = Page.objects.live().public().specific().search(query)
+    words = plain_words(query)
+    results = (
+        Page.objects.live().public().specific().search(words) if words else Page.objects.none()
+    )
     page = Paginator(results, SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
 
     return TemplateResponse(

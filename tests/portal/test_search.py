@@ -42,3 +42,16 @@ def test_draft_pages_are_not_found(client, demo_home):
     demo_home.get_children().get(slug="membership").unpublish()
 
     assert "Membership" not in result_titles(client.get("/search/", {"query": "bedside"}))
+
+
+@pytest.mark.parametrize(
+    "query", ['"unbalanced', "(care", "care*", "AND", "'", "-", "\\", "<script>"]
+)
+def test_search_syntax_characters_never_break_the_page(client, demo_home, query):
+    response = client.get("/search/", {"query": query})
+
+    assert response.status_code == 200
+
+
+def test_search_ignores_punctuation_around_words(client, demo_home):
+    assert "Membership" in result_titles(client.get("/search/", {"query": '"bedside'}))
