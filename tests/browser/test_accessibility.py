@@ -23,11 +23,13 @@ def describe(where, violations):
     return "\n".join(lines)
 
 
-def test_no_page_has_an_axe_violation(demo_pages, page, subtests):
+def test_no_page_has_an_axe_violation(demo_pages, page, screenshot_dir, subtests):
     axe = Axe()
     for covered in demo_pages:
         with subtests.test(msg=covered.name):
             visit(page, covered)
+            # A desktop screenshot for people to look over, while the page is open anyway.
+            page.screenshot(path=screenshot_dir / f"{covered.slug}-1280.png", full_page=True)
             violations = axe.run(page, options=AXE_OPTIONS).response["violations"]
             assert not violations, describe(covered.path, violations)
     with subtests.test(msg="Server error (500)"):

@@ -24,7 +24,7 @@ TEMPLATES = [
 ]
 
 
-def test_keyboard_reaches_everything_and_focus_is_always_visible(demo_pages, page, subtests):
+def test_keyboard_alone_reaches_everything_and_focus_is_always_visible(demo_pages, page, subtests):
     with subtests.test(msg="skip link"):
         skip_link_is_the_first_stop_and_moves_focus_to_the_content(page)
     by_name = {covered.name: covered for covered in demo_pages}
@@ -37,6 +37,8 @@ def test_keyboard_reaches_everything_and_focus_is_always_visible(demo_pages, pag
             stops = keyboard.tab_through_page()
             assert len(stops) >= 5, f"only {stops} reached by Tab"
             assert not keyboard.problems, "Focus problems:\n" + "\n".join(keyboard.problems)
+    with subtests.test(msg="join form completed with the keyboard alone"):
+        join_form_can_be_completed_with_the_keyboard_alone(page, by_name["Join: form"].path)
 
 
 def skip_link_is_the_first_stop_and_moves_focus_to_the_content(page):
@@ -72,9 +74,8 @@ def test_focus_check_reports_an_invisible_indicator(blank_page):
     assert all("no visible focus indicator" in problem for problem in keyboard.problems)
 
 
-def test_join_form_can_be_completed_with_the_keyboard_alone(demo_pages, page):
-    join = next(covered for covered in demo_pages if covered.name == "Join: form")
-    page.goto(join.path)
+def join_form_can_be_completed_with_the_keyboard_alone(page, join_path):
+    page.goto(join_path)
     keyboard = Keyboard(page)
     keyboard.start()
 
@@ -110,7 +111,7 @@ def test_join_form_can_be_completed_with_the_keyboard_alone(demo_pages, page):
     keyboard.tab_until("#join-form button[type=submit]")
     keyboard.press_and_load("Enter")
 
-    page.wait_for_url(f"**{join.path}thank-you/")
+    page.wait_for_url(f"**{join_path}thank-you/")
     assert "Request sent" in page.locator("h1").inner_text()
     request = JoinRequest.objects.get()
     assert (request.full_name, request.email, request.role) == (
