@@ -10,6 +10,8 @@ from membership.models import JoinRequest, JoinRequestStatusChange
 from portal.antispam import AntiSpamFormMixin
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
+# The form's id on the join page: errors about the whole form link to it.
+FORM_ID = "join-form"
 
 
 def single_line(value):
@@ -158,20 +160,6 @@ class JoinForm(AntiSpamFormMixin, forms.ModelForm):
     def save(self, commit=True):
         self.instance.submission_token = self.cleaned_data["submission_token"]
         return super().save(commit=commit)
-
-
-def error_summary(form):
-    """(target id, message) pairs for the error summary, in the order the questions appear.
-
-    Each link goes to the field itself, or to the first option of a group of radios or
-    checkboxes, so that following it puts the cursor where the answer is needed.
-    """
-    items = [("join-form", error) for error in form.non_field_errors()]
-    for field in form:
-        if field.errors:
-            target = field.auto_id + ("_0" if field.field.widget.use_fieldset else "")
-            items.extend((target, error) for error in field.errors)
-    return items
 
 
 class JoinRequestAdminForm(WagtailAdminModelForm):

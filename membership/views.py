@@ -7,10 +7,11 @@ from django.shortcuts import redirect
 from django.utils import timezone
 
 from membership.emails import queue_join_request_emails
-from membership.forms import JoinForm, error_summary
+from membership.forms import FORM_ID, JoinForm
 from membership.models import JoinRequest
 from notifications.subscriptions import sign_up_join_applicant
-from portal.antispam import RateLimit, client_ip, too_many_requests
+from portal.antispam import RateLimit, turn_away
+from portal.forms import error_summary
 
 logger = logging.getLogger(__name__)
 
@@ -20,13 +21,17 @@ JOIN_RATE_LIMIT = RateLimit("join", limit=10, period=60 * 60)
 
 def join_form(request, page):
     if request.method == "POST":
-        if not JOIN_RATE_LIMIT.hit(request):
-            return too_many_requests(request, JOIN_RATE_LIMIT, what="the join form")
         form = JoinForm(request.POST)
-        reason = form.spam_reason()
-        if reason:
-            logger.info("Join form post from %s turned away: %s", client_ip(request), reason)
-            return redirect(page.thank_you_url())
+        refusal = turn_away(
+            request,
+            form,
+            JOIN_RATE_LIMIT,
+            what="the join form",
+            accepted_url=page.thank_you_url(),
+            logger=logger,
+        )
+        if refusal:
+            return refusal
         if form.is_valid():
             save_join_request(page, form)
             return redirect(page.thank_you_url())
@@ -36,7 +41,7 @@ def join_form(request, page):
         request,
         context_overrides={
             "form": form,
-            "error_summary": error_summary(form) if form.is_bound else [],
+            "error_summary": error_summary(form, FORM_ID) if form.is_bound else [],
             "privacy_page": page.get_privacy_page(),
         },
     )

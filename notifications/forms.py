@@ -43,13 +43,3 @@ class SignupForm(AntiSpamFormMixin, forms.Form):
 
     def clean_name(self):
         return " ".join(self.cleaned_data["name"].split())
-
-
-def error_summary(form):
-    """(target id, message) pairs in the order of the questions, each linking to its answer."""
-    items = [(FORM_ID, error) for error in form.non_field_errors()]
-    for field in form:
-        if field.errors:
-            target = field.auto_id + ("_0" if field.field.widget.use_fieldset else "")
-            items.extend((target, error) for error in field.errors)
-    return items

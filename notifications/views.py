@@ -14,9 +14,10 @@ from django.views.decorators.http import require_http_methods, require_safe
 from wagtail.models import Site
 
 from notifications import subscriptions, tokens
-from notifications.forms import FORM_ID, SignupForm, error_summary
+from notifications.forms import FORM_ID, SignupForm
 from notifications.models import Subscriber
-from portal.antispam import RateLimit, client_ip, too_many_requests
+from portal.antispam import RateLimit, turn_away
+from portal.forms import error_summary
 
 logger = logging.getLogger(__name__)
 
@@ -27,13 +28,17 @@ SIGNUP_RATE_LIMIT = RateLimit("notifications-signup", limit=10, period=60 * 60)
 @require_http_methods(["GET", "HEAD", "POST"])
 def signup(request):
     if request.method == "POST":
-        if not SIGNUP_RATE_LIMIT.hit(request):
-            return too_many_requests(request, SIGNUP_RATE_LIMIT, what="the sign-up form")
         form = SignupForm(request.POST)
-        reason = form.spam_reason()
-        if reason:
-            logger.info("Sign-up form post from %s turned away: %s", client_ip(request), reason)
-            return redirect("notifications:check_your_email")
+        refusal = turn_away(
+            request,
+            form,
+            SIGNUP_RATE_LIMIT,
+            what="the sign-up form",
+            accepted_url="notifications:check_your_email",
+            logger=logger,
+        )
+        if refusal:
+            return refusal
         if form.is_valid():
             subscriptions.sign_up(
                 email=form.cleaned_data["email"],
@@ -50,7 +55,7 @@ def signup(request):
         {
             "form": form,
             "form_id": FORM_ID,
-            "error_summary": error_summary(form) if form.is_bound else [],
+            "error_summary": error_summary(form, FORM_ID) if form.is_bound else [],
         },
     )
 

@@ -12,6 +12,7 @@ from django import forms
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
 TIMESTAMP_SALT = "portal.antispam.form-started"
@@ -151,3 +152,19 @@ def too_many_requests(request, rate_limit, *, what="this form"):
     )
     response["Retry-After"] = str(rate_limit.retry_after())
     return response
+
+
+def turn_away(request, form, rate_limit, *, what, accepted_url, logger):
+    """The answer to a public form's post that must go no further, or None if it may.
+
+    An address over its limit gets the 429 page. A post that looks automated gets the same
+    redirect as an accepted one, so a bot learns nothing; why is logged to the form's own
+    `logger`, so that each form's bots can be watched on their own.
+    """
+    if not rate_limit.hit(request):
+        return too_many_requests(request, rate_limit, what=what)
+    reason = form.spam_reason()
+    if reason:
+        logger.info("Post to %s from %s turned away: %s", what, client_ip(request), reason)
+        return redirect(accepted_url)
+    return None
