@@ -92,16 +92,20 @@ def foundation_pages():
     ]
 
 
+def found(page, what):
+    assert page is not None, f"The demo content has no {what} any more: update tests/browser"
+    return page
+
+
 def event_pages():
     index = EventIndexPage.objects.live().get()
     events = EventPage.objects.child_of(index).live()
     upcoming = events.upcoming().filter(status=EventPage.Status.SCHEDULED)
-    in_person = upcoming.filter(format=EventPage.Format.IN_PERSON).first()
-    online = upcoming.filter(format=EventPage.Format.ONLINE).first()
-    hybrid = upcoming.filter(format=EventPage.Format.HYBRID).first()
-    past = events.past().first()
-    cancelled = events.filter(status=EventPage.Status.CANCELLED).first()
-    unused_type = EventType.objects.exclude(events__in=events.upcoming()).first()
+    past = found(events.past().first(), "finished event")
+    # A filter that matches no upcoming event: a type with none, whatever today's demo holds.
+    unused_type = found(
+        EventType.objects.exclude(events__in=events.upcoming()).first(), "unused event type"
+    )
     return [
         CoveredPage("Events: upcoming", index.url),
         CoveredPage("Events: past", f"{index.url}past/"),
@@ -112,19 +116,28 @@ def event_pages():
             f"{index.url}?type={unused_type.slug}",
             shows="No upcoming events match",
         ),
-        CoveredPage("Event: in person", in_person.url),
-        CoveredPage("Event: online", online.url),
-        CoveredPage("Event: in person and online", hybrid.url),
+        *(
+            CoveredPage(f"Event: {label}", found(upcoming.filter(format=value).first(), label).url)
+            for value, label in [
+                (EventPage.Format.IN_PERSON, "in person"),
+                (EventPage.Format.ONLINE, "online"),
+                (EventPage.Format.HYBRID, "in person and online"),
+            ]
+        ),
         CoveredPage("Event: finished", past.url, shows="This event has finished"),
-        CoveredPage("Event: cancelled", cancelled.url, shows="This event has been cancelled"),
+        CoveredPage(
+            "Event: cancelled",
+            found(events.filter(status=EventPage.Status.CANCELLED).first(), "cancelled event").url,
+            shows="This event has been cancelled",
+        ),
     ]
 
 
 def library_pages():
     library = LibraryIndexPage.objects.live().get()
     resources = ResourcePage.objects.child_of(library).live()
-    with_document = resources.filter(documents__isnull=False).first()
-    with_link = resources.exclude(external_url="").first()
+    with_document = found(resources.filter(documents__isnull=False).first(), "document resource")
+    with_link = found(resources.exclude(external_url="").first(), "resource with a link")
     topic = with_document.topics.first()
     return [
         CoveredPage("Library", library.url),
