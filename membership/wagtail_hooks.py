@@ -5,12 +5,16 @@ from django.utils.text import capfirst
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
-from wagtail_modeladmin.views import DeleteView, InspectView
+from wagtail_modeladmin.views import InspectView
 
 from membership.forms import JoinRequestAdminForm
 from membership.models import DeliveryState, JoinRequest
 from portal.mail import emails_about
-from portal.modeladmin import ReadPermissionHistoryView, SafeExportIndexView
+from portal.modeladmin import (
+    ErasingDeleteView,
+    ReadPermissionHistoryView,
+    SafeExportIndexView,
+)
 
 
 class JoinRequestPermissionHelper(PermissionHelper):
@@ -86,11 +90,6 @@ class JoinRequestInspectView(InspectView):
         )
 
 
-class JoinRequestDeleteView(DeleteView):
-    def delete_instance(self):
-        self.instance.erase()
-
-
 @modeladmin_register
 class JoinRequestAdmin(ModelAdmin):
     model = JoinRequest
@@ -103,7 +102,7 @@ class JoinRequestAdmin(ModelAdmin):
     index_view_class = JoinRequestIndexView
     inspect_view_class = JoinRequestInspectView
     history_view_class = ReadPermissionHistoryView
-    delete_view_class = JoinRequestDeleteView
+    delete_view_class = ErasingDeleteView
     inspect_view_enabled = True
     index_template_name = "membership/admin/join_request_index.html"
     inspect_template_name = "membership/admin/join_request_inspect.html"

@@ -12,12 +12,15 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
-from wagtail_modeladmin.views import DeleteView
 
 from events.models import EventPage
 from notifications.admin_views import ANNOUNCE_PERMISSION, AnnounceIndexView, AnnounceView
 from notifications.models import Subscriber
-from portal.modeladmin import ReadPermissionHistoryView, SafeExportIndexView
+from portal.modeladmin import (
+    ErasingDeleteView,
+    ReadPermissionHistoryView,
+    SafeExportIndexView,
+)
 
 
 class SubscriberPermissionHelper(PermissionHelper):
@@ -50,11 +53,6 @@ class SubscriberIndexView(SafeExportIndexView):
     }
 
 
-class SubscriberDeleteView(DeleteView):
-    def delete_instance(self):
-        self.instance.erase()
-
-
 class StateFilter(admin.SimpleListFilter):
     title = "state"
     parameter_name = "state"
@@ -81,7 +79,7 @@ class SubscriberAdmin(ModelAdmin):
     add_to_admin_menu = True
     permission_helper_class = SubscriberPermissionHelper
     index_view_class = SubscriberIndexView
-    delete_view_class = SubscriberDeleteView
+    delete_view_class = ErasingDeleteView
     history_view_class = ReadPermissionHistoryView
     inspect_view_enabled = True
     index_template_name = "notifications/admin/subscriber_index.html"

@@ -3,7 +3,7 @@
 Such lists hold personal data and are exported to spreadsheets, so their index views accept
 only the filters the page shows, clear a filter that does not parse instead of failing, and
 export CSV cells that no spreadsheet will run as a formula; their history pages are shown only
-to those who may read the record.
+to those who may read the record, and deleting a person erases everything that names them.
 """
 
 from django.contrib.admin.options import IncorrectLookupParameters
@@ -11,7 +11,7 @@ from django.contrib.admin.utils import label_for_field
 from django.shortcuts import redirect
 from django.utils.text import capfirst
 from wagtail.admin import messages
-from wagtail_modeladmin.views import HistoryView, IndexView
+from wagtail_modeladmin.views import DeleteView, HistoryView, IndexView
 
 # Spreadsheet programs run cells that start like this as formulas.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -64,3 +64,11 @@ class ReadPermissionHistoryView(HistoryView):
 
     def check_action_permitted(self, user):
         return self.permission_helper.user_can_inspect_obj(user, self.instance)
+
+
+class ErasingDeleteView(DeleteView):
+    """Deletes through the model's `erase()`, which also removes the emails and logs that name
+    the person: deleting only the row would leave their address behind."""
+
+    def delete_instance(self):
+        self.instance.erase()
