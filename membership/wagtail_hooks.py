@@ -104,7 +104,6 @@ class JoinRequestAdmin(ModelAdmin):
     history_view_class = ReadPermissionHistoryView
     delete_view_class = ErasingDeleteView
     inspect_view_enabled = True
-    index_template_name = "membership/admin/join_request_index.html"
     inspect_template_name = "membership/admin/join_request_inspect.html"
     list_display = (
         "full_name",

@@ -82,7 +82,6 @@ class SubscriberAdmin(ModelAdmin):
     delete_view_class = ErasingDeleteView
     history_view_class = ReadPermissionHistoryView
     inspect_view_enabled = True
-    index_template_name = "notifications/admin/subscriber_index.html"
     list_display = (
         "email",
         "name",

@@ -28,6 +28,8 @@ def filter_parameter(list_filter_entry):
 
 class SafeExportIndexView(IndexView):
     FORMATS = ("csv",)
+    # One CSV button: Wagtail's own offers XLSX too, which these lists do not export.
+    export_buttons_template_name = "portal/admin/csv_export_button.html"
 
     def dispatch(self, request, *args, **kwargs):
         try:

@@ -185,6 +185,16 @@ def test_requests_cannot_be_added_in_the_admin(admin_client, db):
     assert (response.status_code, response.get("Location")) == (302, "/admin/")
 
 
+def test_the_list_offers_a_csv_download_and_no_other_format(admin_client, requests_):
+    response = admin_client.get(LIST_URL + "?status__exact=accepted")
+
+    soup = BeautifulSoup(response.content, "html.parser")
+    downloads = soup.select("a[href*='export=']")
+    assert [(link.get_text(strip=True), link["href"]) for link in downloads] == [
+        ("Download CSV of this list", LIST_URL + "?status__exact=accepted&export=csv")
+    ]
+
+
 def test_csv_export_holds_the_filtered_list(admin_client, requests_):
     exported = export(admin_client, "status__exact=accepted")
 
