@@ -8,15 +8,11 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from membership.models import JoinRequest, JoinRequestStatusChange
 from portal.antispam import AntiSpamFormMixin
+from portal.forms import single_line
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 # The form's id on the join page: errors about the whole form link to it.
 FORM_ID = "join-form"
-
-
-def single_line(value):
-    """Names and organisations are one line: newlines and runs of spaces become one space."""
-    return " ".join(value.split())
 
 
 class JoinForm(AntiSpamFormMixin, forms.ModelForm):

@@ -4,6 +4,7 @@ from django import forms
 
 from notifications.models import Subscriber
 from portal.antispam import AntiSpamFormMixin
+from portal.forms import single_line
 
 FORM_ID = "signup-form"
 
@@ -42,4 +43,4 @@ class SignupForm(AntiSpamFormMixin, forms.Form):
     )
 
     def clean_name(self):
-        return " ".join(self.cleaned_data["name"].split())
+        return single_line(self.cleaned_data["name"])

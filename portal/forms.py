@@ -1,4 +1,9 @@
-"""What the site's public forms share: the list of links their error summary shows."""
+"""What the site's public forms share: one-line answers and the links their error summary shows."""
+
+
+def single_line(value):
+    """Names and organisations are one line: newlines and runs of spaces become one space."""
+    return " ".join(value.split())
 
 
 def error_summary(form, form_id):
