@@ -112,6 +112,22 @@ def test_error_summary_is_an_alert_first_in_main_that_takes_focus(client, join_p
     assert container.find(True) is summary
 
 
+def test_the_browser_tab_says_error_when_the_form_comes_back_with_errors(
+    client, join_page, answers
+):
+    answers["email"] = "not an address"
+
+    _, soup = post(client, join_page, answers)
+
+    assert soup.title.get_text().startswith(f"Error: {join_page.title}")
+
+
+def test_the_browser_tab_has_no_error_on_a_fresh_form(client, join_page):
+    soup = BeautifulSoup(client.get(join_page.url).content, "html.parser")
+
+    assert soup.title.get_text().startswith(join_page.title)
+
+
 def test_summary_lists_every_error_in_question_order(client, join_page):
     _, soup = post(client, join_page, {"form_started": "", "website": ""})
 

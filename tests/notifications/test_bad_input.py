@@ -66,6 +66,24 @@ def test_each_mistake_is_explained_and_nothing_is_kept(
     assert soup.find(id=expected[0].lstrip("#"))
 
 
+def test_the_browser_tab_says_error_when_the_form_comes_back_with_errors(
+    client, site_settings, answers
+):
+    answers["signup-email"] = "sam at example"
+
+    response = client.post(SIGNUP_URL, answers)
+
+    title = BeautifulSoup(response.content, "html.parser").title.get_text()
+    assert title.startswith("Error: Get emails about meetings and events")
+
+
+def test_the_browser_tab_has_no_error_on_a_fresh_form(client, site_settings):
+    response = client.get(SIGNUP_URL)
+
+    title = BeautifulSoup(response.content, "html.parser").title.get_text()
+    assert title.startswith("Get emails about meetings and events")
+
+
 def test_the_answers_are_kept_when_the_form_is_shown_again(client, site_settings, answers):
     response = client.post(
         SIGNUP_URL, {**answers, "signup-email": "sam at example", "signup-interests": "educational"}
