@@ -14,6 +14,9 @@ pytestmark = pytest.mark.browser
 PHONE_WIDTHS = [320, 375]
 SCREENSHOT_WIDTH = 375
 
+# WCAG 1.4.12: readers may widen spacing this far without losing content (checked at 320 px).
+TEXT_SPACING = """* { line-height: 1.5 !important; letter-spacing: 0.12em !important;
+    word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }"""
 # The outermost elements sticking out of the window, for a failure message that says where.
 WIDER_THAN_WINDOW = """() => [...document.querySelectorAll("body *")]
     .filter(el => el.getBoundingClientRect().right > window.innerWidth + 0.5)
@@ -34,16 +37,19 @@ def test_pages_fit_a_phone_and_its_navigation_works(demo_pages, page, screenshot
                     path = screenshot_dir / f"{covered.slug}-{width}.png"
                     page.screenshot(path=path, full_page=True)
                 page_does_not_scroll_sideways(page, width)
+                if width == min(PHONE_WIDTHS):
+                    page.add_style_tag(content=TEXT_SPACING)
+                    page_does_not_scroll_sideways(page, width, "with text spacing widened")
         with subtests.test(msg=f"navigation at {width}px"):
             every_navigation_link_works(page, width)
         with subtests.test(msg=f"site search at {width}px"):
             site_search_works(page)
 
 
-def page_does_not_scroll_sideways(page, width):
+def page_does_not_scroll_sideways(page, width, how=""):
     scroll_width = page.evaluate("document.documentElement.scrollWidth")
     assert scroll_width <= width, (
-        f"{page.url} is {scroll_width}px wide in a {width}px window: "
+        f"{page.url} is {scroll_width}px wide in a {width}px window {how}: "
         + ", ".join(page.evaluate(WIDER_THAN_WINDOW))
     )
 
