@@ -1,9 +1,9 @@
 """Every page fits a phone's width, and the navigation and search work there.
 
 At 320 px (what 1280 px looks like at 400% zoom, checked again with the wider text spacing
-readers may set) and 375 px (a common phone). Screenshots of
-every covered page at 375 px are saved to test-artifacts/screenshots/ for a person to look
-over; the accessibility test saves them at 1280 px while it has each page open.
+readers may set) and 375 px (a common phone). Screenshots of every covered page at 375 px are
+saved to test-artifacts/screenshots/ for a person to look over; the accessibility test saves
+them at 1280 px while it has each page open.
 """
 
 import pytest
