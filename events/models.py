@@ -3,6 +3,7 @@
 from datetime import timedelta
 from decimal import Decimal
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.core.validators import MinValueValidator
@@ -19,7 +20,7 @@ from wagtail.search import index
 
 from events.dates import all_day_dates, describe_moment, describe_when, event_ends_at
 from portal.blocks import BodyBlock
-from portal.models import BasePage
+from portal.models import BasePage, edit_tabs
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 EVENTS_PER_PAGE = 10
@@ -206,7 +207,13 @@ class EventPage(RoutablePageMixin, BasePage):
         help_text="Tick if the event lasts whole days: the times are then ignored and it runs "
         "from the start date to the end date.",
     )
-    format = models.CharField(max_length=10, choices=Format, default=Format.IN_PERSON)
+    format = models.CharField(
+        max_length=10,
+        choices=Format,
+        default=Format.IN_PERSON,
+        help_text="How people attend. In-person and hybrid events need a venue; online and "
+        "hybrid events need joining details.",
+    )
     venue_name = models.CharField(
         max_length=200, blank=True, help_text="Required for in-person and hybrid events."
     )
@@ -253,12 +260,11 @@ class EventPage(RoutablePageMixin, BasePage):
 
     objects = PageManager.from_queryset(EventPageQuerySet)()
 
-    content_panels = [
-        *Page.content_panels,
-        FieldPanel("summary"),
+    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("body")]
+    details_panels = [
         MultiFieldPanel(
             [
-                FieldPanel("event_type"),
+                FieldPanel("event_type", widget=forms.Select),
                 FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
                 FieldPanel("all_day"),
                 FieldPanel("status"),
@@ -284,8 +290,8 @@ class EventPage(RoutablePageMixin, BasePage):
             ],
             heading="Registration and CPD",
         ),
-        FieldPanel("body"),
     ]
+    edit_handler = edit_tabs(content_panels, details_panels)
 
     search_fields = [
         *Page.search_fields,

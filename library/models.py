@@ -24,7 +24,7 @@ from library.dates import uk_today
 from library.feeds import NewResourcesFeed
 from library.forms import LibraryFilterForm
 from portal.blocks import BodyBlock
-from portal.models import BasePage
+from portal.models import BasePage, edit_tabs
 
 RESOURCES_PER_PAGE = 10
 RELATED_ON_SAME_TOPICS = 4
@@ -158,7 +158,8 @@ class ResourcePage(BasePage):
         ResourceType,
         on_delete=models.PROTECT,
         related_name="resources",
-        help_text="What kind of resource this is. Editors manage the list under Snippets.",
+        help_text="What kind of resource this is. Editors manage the list under Resource "
+        "library, Resource types, in the admin menu.",
     )
     topics = ParentalManyToManyField(
         Topic,
@@ -217,25 +218,28 @@ class ResourcePage(BasePage):
         FieldPanel("summary"),
         MultiFieldPanel(
             [
-                FieldPanel("resource_type"),
+                FieldPanel("external_url"),
+                InlinePanel("documents", label="Document", heading="Uploaded documents"),
+            ],
+            heading="Where readers get it",
+        ),
+        FieldPanel("body"),
+    ]
+    details_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("resource_type", widget=forms.Select),
                 FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("authors"),
                 FieldPanel("publication_date"),
             ],
             heading="About the resource",
         ),
-        MultiFieldPanel(
-            [
-                FieldPanel("external_url"),
-                InlinePanel("documents", label="Document", heading="Uploaded documents"),
-            ],
-            heading="Where readers get it",
-        ),
         MultiFieldPanel([FieldPanel("citation"), FieldPanel("doi")], heading="Citation"),
         FieldPanel("closing_date", heading="Closing date (funding opportunities)"),
-        FieldPanel("body"),
         FieldPanel("related_events", widget=forms.CheckboxSelectMultiple),
     ]
+    edit_handler = edit_tabs(content_panels, details_panels)
 
     search_fields = [
         *Page.search_fields,

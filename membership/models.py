@@ -16,7 +16,7 @@ from wagtail.models import ModelLogEntry, Site
 from wagtail.search import index
 
 from portal.mail import emails_about
-from portal.models import BasePage, OutgoingEmail, SiteSettings
+from portal.models import BasePage, OutgoingEmail, SiteSettings, edit_tabs
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -62,11 +62,14 @@ class JoinPage(RoutablePageMixin, BasePage):
         FieldPanel("membership_text"),
         FieldPanel("privacy_summary"),
         FieldPanel("thank_you_message"),
+    ]
+    details_panels = [
         MultiFieldPanel(
             [FieldPanel("recipient"), FieldPanel("notification_subject")],
             heading="Where requests go",
         ),
     ]
+    edit_handler = edit_tabs(content_panels, details_panels)
 
     search_fields = [
         *BasePage.search_fields,
@@ -232,7 +235,13 @@ class JoinRequest(models.Model):
         "privacy notice seen", max_length=300, help_text="The notice and the date it last changed."
     )
 
-    status = models.CharField(max_length=10, choices=Status, default=Status.NEW)
+    status = models.CharField(
+        max_length=10,
+        choices=Status,
+        default=Status.NEW,
+        help_text="New: not yet answered. Contacted: someone has replied. Accepted or declined: "
+        "decided; closed requests are deleted after the retention period.",
+    )
     notes = models.TextField(
         blank=True,
         max_length=5000,

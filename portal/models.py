@@ -6,7 +6,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 from wagtail import blocks
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -42,6 +42,22 @@ class BasePage(Page):
 
     def get_summary(self):
         return ""
+
+
+def edit_tabs(content_panels, details_panels):
+    """Content, Details, Promote and Settings tabs for page types with practical details.
+
+    Editors find the words readers see under Content, and dates, places, routing and lists
+    under Details, so neither tab becomes a long scroll.
+    """
+    return TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Content"),
+            ObjectList(details_panels, heading="Details"),
+            ObjectList(BasePage.promote_panels, heading="Promote"),
+            ObjectList(Page.settings_panels, heading="Settings"),
+        ]
+    )
 
 
 class OrganisationLinkBlock(blocks.StructBlock):

@@ -232,9 +232,8 @@ def take_screenshots(page, ids):
     page.goto(f"/admin/pages/add/events/eventpage/{ids['events']}/")
     page.locator("#id_title").fill("Example study day")
     page.locator("#id_summary").fill("Example: a day of talks on putting trial evidence to use.")
-    page.get_by_role("button", name="Choose event type").click()
-    page.get_by_role("dialog").get_by_role("link", name="Educational event").click()
-    page.get_by_role("dialog").wait_for(state="hidden")
+    page.get_by_role("tab", name="Details").click()
+    page.locator("#id_event_type").select_option(label="Educational event")
     for field, value in [("#id_start", "2030-05-07 09:30"), ("#id_end", "2030-05-07 16:30")]:
         page.locator(field).fill(value)
         page.mouse.click(1190, 400)  # a click in the empty margin closes the date picker
@@ -249,6 +248,7 @@ def take_screenshots(page, ids):
 
     # Cancelling an event: its status, and a note for readers.
     page.goto(f"/admin/pages/{ids['event']}/edit/")
+    page.get_by_role("tab", name="Details").click()
     page.locator("#id_status").select_option(label="Cancelled")
     page.locator("#id_status_note").fill("Example: the study day will be rearranged.")
     what_and_when = panel(page, "What and when")

@@ -57,8 +57,9 @@ def test_editor_publishes_an_event_that_a_visitor_then_sees(
     start = datetime.now(tz=UK_TIME).replace(hour=10, minute=0) + timedelta(days=40)
     page.locator("#id_title").fill(TITLE)
     page.locator("#id_summary").fill("Example: a day of talks on putting trial evidence to use.")
-    page.get_by_role("button", name="Choose event type").click()
-    page.get_by_role("dialog").get_by_role("link", name="Educational event").click()
+    # Dates, place and type are on the Details tab, apart from the words readers see.
+    page.get_by_role("tab", name="Details").click()
+    page.locator("#id_event_type").select_option(label="Educational event")
     for field, moment in [("#id_start", start), ("#id_end", start + timedelta(hours=7))]:
         page.locator(field).fill(uk_time(moment))
         page.keyboard.press("Escape")
