@@ -38,6 +38,12 @@ def forms_take_answers_at_test_speed(monkeypatch):
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def media_files_in_a_temporary_folder(settings, tmp_path):
+    """Each load of the demo content uploads images and documents: keep them out of var/."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
 @pytest.fixture
 def demo_pages(live_server, django_db_serialized_rollback):
     """The demo site served by the live server; returns the pages every check covers."""

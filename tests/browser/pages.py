@@ -14,15 +14,19 @@ from bs4 import BeautifulSoup
 from django.test import Client, RequestFactory
 from django.utils import timezone
 from django.views.defaults import server_error
+from wagtail_factories import DocumentFactory, ImageFactory
 
 from events.models import EventIndexPage, EventPage, EventType
+from home.models import StandardPage
 from library.models import LibraryIndexPage, ResourcePage
 from membership.models import JoinPage
 from notifications import tokens
 from notifications.models import Subscriber
+from portal.blocks import BodyBlock
 from portal.demo.site import build_site
 
 TOO_LONG_SEARCH = "x" * 201
+EVERY_BLOCK_SLUG = "every-content-block"
 
 
 @dataclass(frozen=True)
@@ -44,9 +48,57 @@ class CoveredPage:
 
 def load_covered_site():
     """Load the demo site plus the states it lacks; returns the pages to check."""
-    build_site()
+    home = build_site()
     add_cancelled_event()
+    add_page_with_every_block(home)
     return covered_pages()
+
+
+def image_block(image, *, alt_text="", decorative=False, caption=""):
+    return {
+        "type": "image",
+        "value": {
+            "image": {"image": image.pk, "alt_text": alt_text, "decorative": decorative},
+            "caption": caption,
+        },
+    }
+
+
+def add_page_with_every_block(home):
+    """The demo's own pages use only headings and paragraphs: this one shows every block."""
+    if home.get_children().filter(slug=EVERY_BLOCK_SLUG).exists():
+        return
+    # Images wider and narrower than the widths the image block offers (400, 800, 1200 px).
+    wide, middling, narrow = (
+        ImageFactory(title=f"Example image {width}", file__width=width, file__height=width // 2)
+        for width in (1000, 600, 300)
+    )
+    document = DocumentFactory(
+        title="Example report", file__filename="report.pdf", file__data=b"%PDF-1.4\n" * 300
+    )
+    page = StandardPage(
+        title="Every content block (example)",
+        slug=EVERY_BLOCK_SLUG,
+        introduction="An example page with one of each kind of block an editor can add.",
+        body=BodyBlock().to_python(
+            [
+                {"type": "heading", "value": {"text": "A section heading", "level": "h2"}},
+                {"type": "paragraph", "value": '<p>A paragraph with <a href="/">a link</a>.</p>'},
+                {"type": "heading", "value": {"text": "A sub-heading", "level": "h3"}},
+                image_block(wide, alt_text="A wide example", caption="A caption."),
+                image_block(middling, alt_text="A middling example"),
+                image_block(narrow, decorative=True),
+                {
+                    "type": "quote",
+                    "value": {"quote": "An example quotation.", "attribution": "A. Speaker"},
+                },
+                {"type": "call_to_action", "value": {"text": "Join the group", "url": "/join/"}},
+                {"type": "document", "value": {"document": document.pk, "label": ""}},
+            ]
+        ),
+    )
+    home.add_child(instance=page)
+    page.save_revision().publish()
 
 
 def add_cancelled_event():
@@ -80,6 +132,7 @@ def foundation_pages():
         CoveredPage("Standard page", "/membership/"),
         CoveredPage("Standard page: privacy notice", "/privacy/"),
         CoveredPage("Standard page: accessibility statement", "/accessibility/"),
+        CoveredPage("Standard page: every content block", f"/{EVERY_BLOCK_SLUG}/"),
         CoveredPage("Site search: empty", "/search/"),
         CoveredPage("Site search: results", "/search/?query=care"),
         CoveredPage("Site search: no results", "/search/?query=xylophone", shows="0 results"),
