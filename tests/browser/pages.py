@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bs4 import BeautifulSoup
+from django.core.cache import cache
 from django.test import Client, RequestFactory
 from django.utils import timezone
 from django.views.defaults import server_error
@@ -20,6 +21,7 @@ from events.models import EventIndexPage, EventPage, EventType
 from home.models import StandardPage
 from library.models import LibraryIndexPage, ResourcePage
 from membership.models import JoinPage
+from membership.views import JOIN_RATE_LIMIT
 from notifications import tokens
 from notifications.models import Subscriber
 from portal.blocks import BodyBlock
@@ -214,9 +216,30 @@ def join_pages():
     join = JoinPage.objects.live().get()
     return [
         CoveredPage("Join: form", join.url),
-        CoveredPage("Join: form sent with errors", join.url, submit={}, shows="There is a problem"),
+        CoveredPage(
+            "Join: form sent with errors",
+            join.url,
+            submit={},
+            shows="There is a problem",
+            reset=cache.clear,  # forgets the posts counted by the rate limit
+        ),
         CoveredPage("Join: thank you", join.thank_you_url(), shows="Request sent"),
+        CoveredPage(
+            "Too many attempts (429)",
+            join.url,
+            status=429,
+            submit={},
+            shows="Too many attempts",
+            reset=use_up_the_join_rate_limit,
+        ),
     ]
+
+
+def use_up_the_join_rate_limit():
+    """Count as many posts from this machine as the join form allows in an hour."""
+    request = RequestFactory().post("/", REMOTE_ADDR="127.0.0.1")
+    while JOIN_RATE_LIMIT.hit(request):
+        pass
 
 
 def notification_pages():
