@@ -20,7 +20,7 @@ from wagtail.search import index
 
 from events.dates import all_day_dates, describe_moment, describe_when, event_ends_at
 from portal.blocks import BodyBlock
-from portal.models import BasePage, edit_tabs
+from portal.models import BasePage, ListEntry, edit_tabs
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 EVENTS_PER_PAGE = 10
@@ -30,16 +30,10 @@ RESERVED_SLUGS = {"past"}
 CALENDAR_FEED_HISTORY = timedelta(days=365)
 
 
-class EventType(models.Model):
-    """A kind of event editors can pick, e.g. Meeting or Webinar; filters use its slug."""
+class EventType(ListEntry):
+    """A kind of event editors can pick, e.g. Meeting or Webinar."""
 
     name = models.CharField(max_length=80, unique=True, help_text="e.g. 'Educational event'.")
-    slug = models.SlugField(
-        max_length=80,
-        unique=True,
-        help_text="Used in listing web addresses, e.g. 'educational-event'. Changing it breaks "
-        "links people have saved to a filtered listing.",
-    )
     is_group_meeting = models.BooleanField(
         default=False,
         help_text="Tick for the group's own meetings, as opposed to other events it runs or "
@@ -48,12 +42,8 @@ class EventType(models.Model):
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("is_group_meeting")]
 
-    class Meta:
-        ordering = ["name"]
+    class Meta(ListEntry.Meta):
         verbose_name = "event type"
-
-    def __str__(self):
-        return self.name
 
 
 class EventPageQuerySet(PageQuerySet):

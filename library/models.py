@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models import Count
 from django.dispatch import receiver
 from django.utils.functional import cached_property
-from django.utils.text import Truncator, slugify
+from django.utils.text import Truncator
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -24,7 +24,7 @@ from library.dates import uk_today
 from library.feeds import NewResourcesFeed
 from library.forms import LibraryFilterForm
 from portal.blocks import BodyBlock
-from portal.models import BasePage, edit_tabs
+from portal.models import BasePage, ListEntry, edit_tabs
 
 RESOURCES_PER_PAGE = 10
 RELATED_ON_SAME_TOPICS = 4
@@ -32,16 +32,10 @@ DOI_PATTERN = re.compile(r"^10\.\d{4,9}/\S+$")
 DOI_URL_PREFIX = re.compile(r"^(https?://(dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 
 
-class ResourceType(models.Model):
+class ResourceType(ListEntry):
     """What kind of thing a resource is, from a short list editors manage."""
 
     name = models.CharField(max_length=80, unique=True, help_text="e.g. 'Guideline'.")
-    slug = models.SlugField(
-        max_length=80,
-        unique=True,
-        blank=True,
-        help_text="Used in the library's filter links. Made from the name if left blank.",
-    )
     has_closing_date = models.BooleanField(
         default=False,
         help_text="Resources of this type (e.g. funding opportunities) have a closing date and "
@@ -50,41 +44,19 @@ class ResourceType(models.Model):
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("has_closing_date")]
 
-    class Meta:
-        ordering = ["name"]
+    class Meta(ListEntry.Meta):
         verbose_name = "resource type"
 
-    def __str__(self):
-        return self.name
 
-    def save(self, *args, **kwargs):
-        self.slug = self.slug or slugify(self.name)
-        super().save(*args, **kwargs)
-
-
-class Topic(models.Model):
+class Topic(ListEntry):
     """A subject readers browse by; a resource can have several."""
 
     name = models.CharField(max_length=80, unique=True, help_text="e.g. 'Implementation science'.")
-    slug = models.SlugField(
-        max_length=80,
-        unique=True,
-        blank=True,
-        help_text="Used in the library's filter links. Made from the name if left blank.",
-    )
 
     panels = [FieldPanel("name"), FieldPanel("slug")]
 
-    class Meta:
-        ordering = ["name"]
+    class Meta(ListEntry.Meta):
         verbose_name = "topic"
-
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        self.slug = self.slug or slugify(self.name)
-        super().save(*args, **kwargs)
 
 
 class LibraryIndexPage(RoutablePageMixin, BasePage):

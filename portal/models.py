@@ -5,6 +5,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
+from django.utils.text import slugify
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -58,6 +59,33 @@ def edit_tabs(content_panels, details_panels):
             ObjectList(Page.settings_panels, heading="Settings"),
         ]
     )
+
+
+class ListEntry(models.Model):
+    """An entry in a short list editors manage: event types, resource types, topics.
+
+    Public listings filter by the slug, so it is made from the name once and then kept.
+    """
+
+    name = models.CharField(max_length=80, unique=True)
+    slug = models.SlugField(
+        max_length=80,
+        unique=True,
+        blank=True,
+        help_text="Used in the web addresses of filtered listings. Made from the name if left "
+        "blank; changing it breaks links people have saved.",
+    )
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.slug = self.slug or slugify(self.name)
+        super().save(*args, **kwargs)
 
 
 class OrganisationLinkBlock(blocks.StructBlock):
