@@ -38,14 +38,13 @@ FOCUSED_ELEMENT = """() => {
             box.top < window.innerHeight && box.left < window.innerWidth,
     };
 }"""
+COLOUR_PROPERTIES = ["background-color", "border-top-color", "border-bottom-color"]
 STYLE_PROPERTIES = [
     "outline-style",
     "outline-width",
     "outline-color",
     "box-shadow",
-    "background-color",
-    "border-top-color",
-    "border-bottom-color",
+    *COLOUR_PROPERTIES,
 ]
 MAX_TAB_STOPS = 400
 
@@ -67,8 +66,8 @@ def shows_focus(before, after):
         or before["outline-color"] != after["outline-color"]
     )
     shadow_gained = after["box-shadow"] not in ("none", before["box-shadow"])
-    changed = [prop for prop in STYLE_PROPERTIES[4:] if before[prop] != after[prop]]
-    return outline_gained or shadow_gained or bool(changed)
+    colour_changed = any(before[prop] != after[prop] for prop in COLOUR_PROPERTIES)
+    return outline_gained or shadow_gained or colour_changed
 
 
 class Keyboard:
@@ -107,10 +106,10 @@ class Keyboard:
             self.problems.append(f"{where}: focused but not on screen")
         return focused
 
-    def tab_until(self, selector, *, key="Tab"):
+    def tab_until(self, selector):
         """Press Tab until `selector` has focus; fails if focus goes round the page first."""
         for _ in range(MAX_TAB_STOPS):
-            self.press(key)
+            self.press("Tab")
             if self.page.evaluate("s => document.activeElement.matches(s)", selector):
                 return
         raise AssertionError(f"Tab never reached {selector} on {self.page.url}: {self.stops}")
