@@ -28,17 +28,11 @@ from pathlib import Path
 from PIL import Image
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from tests.browser.tools import CHROMIUM, CHROMIUM_ARGS  # noqa: E402 - needs the repo on the path
+
 OUTPUT = REPO / "docs" / "screenshots"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 VIEWPORT = {"width": 1280, "height": 800}
 USERNAME = "editor-guide"
 PASSWORD = "editor-guide-screenshots"  # noqa: S105 - throwaway account in a throwaway database
@@ -63,7 +57,6 @@ def configure_environment(folder, port):
         WAGTAILADMIN_BASE_URL=f"http://127.0.0.1:{port}",
         EMAIL_HOST="",
     )
-    sys.path.insert(0, str(REPO))
 
 
 def build_database():

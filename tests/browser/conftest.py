@@ -16,17 +16,8 @@ from playwright.sync_api import sync_playwright
 
 from portal.antispam import AntiSpamFormMixin
 from tests.browser.pages import load_covered_site
-from tests.browser.tools import ARTIFACTS, CHROMIUM, require
+from tests.browser.tools import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, require
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 DESKTOP = {"width": 1280, "height": 900}
 
 
