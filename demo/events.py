@@ -12,9 +12,9 @@ from datetime import date, datetime, time, timedelta
 from django.utils.html import format_html, format_html_join
 from wagtail.rich_text import RichText
 
+from demo.helpers import paragraph, publish_child
 from events.dates import UK_TIME
 from events.models import EventIndexPage, EventPage, EventType
-from portal.demo.site import paragraph, publish_child
 
 EXAMPLE_SUMMARY = (
     "Example event for the demonstration site, not a real {what}: replace or delete it."

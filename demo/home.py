@@ -1,7 +1,6 @@
-"""Builds the demo site tree from the group's own text.
+"""Demo content for the home page, the pages the footer links to, and the site's settings.
 
-Every step creates what is missing and leaves alone what exists, so running it again never
-duplicates pages or overwrites an editor's changes.
+Like the rest of the demo, every step creates what is missing and leaves alone what exists.
 """
 
 from urllib.parse import urlsplit
@@ -12,29 +11,14 @@ from django.utils.text import Truncator
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
+from demo.helpers import paragraph, publish_child
 from home.models import HomePage, HomePageAim, StandardPage
-from portal.demo import membership as demo_membership
-from portal.demo.group_text import read_group_text
 from portal.models import SiteSettings
 
 EXAMPLE_NOTE = (
     "Example text written for the demonstration site: the group must replace it with its own "
     "before the site goes live."
 )
-
-
-def paragraph(text):
-    return RichText(format_html("<p>{}</p>", text))
-
-
-def publish_child(parent, page):
-    """Add `page` under `parent` unless a page with its slug is already there."""
-    existing = parent.get_children().filter(slug=page.slug).first()
-    if existing:
-        return existing.specific, False
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page, True
 
 
 def build_home(text):
@@ -150,26 +134,3 @@ def build_site_settings(home, text, pages):
     site_settings.accessibility_page = pages["accessibility"]
     site_settings.save()
     return site_settings
-
-
-def build_site():
-    text = read_group_text()
-    home, _ = build_home(text)
-    pages = build_standard_pages(home, text)
-    build_site_settings(home, text, pages)
-    # Imported here, not at the top: the events demo reuses this module's helpers.
-    from portal.demo.events import build_events
-    from portal.demo.library import build_library
-
-    build_events(home, text)
-    build_library(home)
-    join_page, _ = demo_membership.build_join_page(home, text)
-    # Demo databases built before the join form pointed the button at the Membership page.
-    old_demo_button = home.join_page_id == pages["membership"].pk and (
-        home.join_button_text == "How to join"
-    )
-    if home.join_page_id is None or old_demo_button:
-        home.join_page = join_page
-        home.join_button_text = "Join the group"
-        home.save_revision().publish()
-    return home

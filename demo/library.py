@@ -11,6 +11,7 @@ import datetime
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 
+from demo.helpers import paragraph, publish_child
 from events.models import EventPage
 from library.dates import uk_today
 from library.models import (
@@ -20,7 +21,6 @@ from library.models import (
     ResourceType,
     Topic,
 )
-from portal.demo.site import paragraph, publish_child
 
 EXAMPLE_MARK = "Example for the demonstration site, not a real {thing}: replace or delete it."
 

@@ -7,27 +7,27 @@ the site does. Like the rest of the demo, it creates what is missing and leaves 
 from django.utils.html import format_html
 from wagtail.rich_text import RichText
 
+from demo.helpers import paragraph, publish_child
 from membership.models import JoinPage
-from portal.demo import site as demo_site
 
 
 def build_join_page(home, text):
     """The join page under `home`; returns (page, created)."""
-    return demo_site.publish_child(
+    return publish_child(
         home,
         JoinPage(
             title="Join the group",
             slug="join",
             show_in_menus=True,
             introduction=str(
-                demo_site.paragraph(
+                paragraph(
                     "Fill in this form to ask to join the group. Your request is sent to the "
                     "group's chair by email."
                 )
             ),
-            membership_text=str(demo_site.paragraph(text.membership)),
+            membership_text=str(paragraph(text.membership)),
             privacy_summary=str(
-                demo_site.paragraph(
+                paragraph(
                     "Your answers are stored on this website and emailed to the chair, so that "
                     "the group can answer your request."
                 )

@@ -3,8 +3,8 @@
 import pytest
 from wagtail.models import Page, Site
 
+from demo.site import build_site
 from home.models import HomePage, HomePageAim
-from portal.demo.site import build_site
 from tests.mail_server import smtp_server, smtp_server_down  # noqa: F401 - fixtures for every test
 
 

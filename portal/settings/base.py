@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "membership",
     "notifications",
     "editorial",
+    "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

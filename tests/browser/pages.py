@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.views.defaults import server_error
 from wagtail_factories import DocumentFactory, ImageFactory
 
+from demo.site import build_site
 from events.models import EventIndexPage, EventPage, EventType
 from home.models import StandardPage
 from library.models import LibraryIndexPage, ResourcePage
@@ -25,7 +26,6 @@ from membership.views import JOIN_RATE_LIMIT
 from notifications import tokens
 from notifications.models import Subscriber
 from portal.blocks import BodyBlock
-from portal.demo.site import build_site
 
 TOO_LONG_SEARCH = "x" * 201
 EVERY_BLOCK_SLUG = "every-content-block"

@@ -8,9 +8,9 @@ from bs4 import BeautifulSoup
 from django.core.management import call_command
 from wagtail.rich_text import RichText
 
+from demo.events import build_events
+from demo.group_text import read_group_text
 from events.models import EventIndexPage, EventPage
-from portal.demo.events import build_events
-from portal.demo.group_text import read_group_text
 
 
 @pytest.fixture

@@ -1,6 +1,6 @@
 from bs4 import BeautifulSoup
 
-from portal.demo.group_text import read_group_text
+from demo.group_text import read_group_text
 
 
 def test_home_page_shows_purpose_and_all_six_aims_in_order(client, demo_home):

@@ -1,9 +1,9 @@
-"""Loads the demo site; safe to run again (see portal.demo.site)."""
+"""Loads the demo site; safe to run again (see demo.site)."""
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from portal.demo.site import build_site
+from demo.site import build_site
 
 
 class Command(BaseCommand):
