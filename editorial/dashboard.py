@@ -5,13 +5,9 @@ what its reader may act on: join requests to those allowed to read them, page co
 those who can edit pages.
 """
 
-from datetime import datetime
-
-from django.utils import timezone
 from wagtail.admin.auth import user_has_any_page_permission
 from wagtail.admin.ui.components import Component
 
-from events.dates import UK_TIME
 from events.models import EventIndexPage, EventPage
 from library.models import LibraryIndexPage, ResourcePage
 from membership.models import JoinRequest
@@ -19,32 +15,6 @@ from membership.models import JoinRequest
 # The group promises at least this many of its own meetings a year.
 MEETINGS_PROMISED_PER_YEAR = 4
 LISTED_ITEMS = 5
-
-
-def twelve_months_after(moment):
-    """The same UK date and time a year later (29 February gives 1 March)."""
-    local = moment.astimezone(UK_TIME)
-    try:
-        later = local.replace(year=local.year + 1)
-    except ValueError:
-        later = local.replace(year=local.year + 1, month=3, day=1)
-    # Rebuild the time in UK time, so a year across a clock change keeps the wall-clock time.
-    return datetime.combine(later.date(), later.time(), tzinfo=UK_TIME)
-
-
-def group_meetings_in_next_twelve_months(now=None):
-    """Published group meetings going ahead that start within the coming twelve months.
-
-    A meeting in progress counts; postponed and cancelled meetings do not, nor do drafts
-    still waiting to be published: readers cannot see those.
-    """
-    now = now or timezone.now()
-    return (
-        EventPage.objects.live()
-        .group_meetings()
-        .upcoming(now)
-        .filter(status=EventPage.Status.SCHEDULED, start__lt=twelve_months_after(now))
-    )
 
 
 class DashboardPanel(Component):
@@ -89,7 +59,7 @@ class GroupMeetingsPanel(DashboardPanel):
     order = 60
 
     def get_context_data(self, parent_context=None):
-        count = group_meetings_in_next_twelve_months().count()
+        count = EventPage.objects.group_meetings_in_next_twelve_months().count()
         return {
             "meeting_count": count,
             "promised": MEETINGS_PROMISED_PER_YEAR,

@@ -26,6 +26,17 @@ def start_of_uk_day(day):
     return datetime.combine(day, time.min, tzinfo=UK_TIME)
 
 
+def twelve_months_after(moment):
+    """The same UK date and time a year later (29 February gives 1 March)."""
+    local = uk(moment)
+    try:
+        later = local.replace(year=local.year + 1)
+    except ValueError:
+        later = local.replace(year=local.year + 1, month=3, day=1)
+    # Rebuild the time in UK time, so a year across a clock change keeps the wall-clock time.
+    return datetime.combine(later.date(), later.time(), tzinfo=UK_TIME)
+
+
 def all_day_dates(start, end):
     """The first and last UK calendar days of an all-day event, whatever times were typed."""
     return uk(start).date(), uk(end).date()

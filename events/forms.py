@@ -1,8 +1,9 @@
-"""The listing's filter form: a plain GET form whose unknown values are ignored."""
+"""The listing's filter form: a plain GET form whose unknown values are ignored.
+
+It takes its choices as arguments and imports no model, so the page model can import it.
+"""
 
 from django import forms
-
-from events.models import EventPage
 
 
 class EventFilterForm(forms.Form):
@@ -12,16 +13,15 @@ class EventFilterForm(forms.Form):
     """
 
     type = forms.ChoiceField(label="Event type", required=False)
-    format = forms.ChoiceField(
-        label="Format", required=False, choices=[("", "Any format"), *EventPage.Format.choices]
-    )
+    format = forms.ChoiceField(label="Format", required=False)
 
-    def __init__(self, data, *, event_types):
+    def __init__(self, data, *, event_types, formats):
         super().__init__(data, auto_id="event-filter-%s")
         self.fields["type"].choices = [
             ("", "Any type"),
             *((event_type.slug, event_type.name) for event_type in event_types),
         ]
+        self.fields["format"].choices = [("", "Any format"), *formats]
 
     @property
     def active(self):

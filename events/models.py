@@ -18,7 +18,15 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
 
-from events.dates import all_day_dates, describe_moment, describe_when, event_ends_at
+from events.calendar import calendar_for, calendar_response
+from events.dates import (
+    all_day_dates,
+    describe_moment,
+    describe_when,
+    event_ends_at,
+    twelve_months_after,
+)
+from events.forms import EventFilterForm
 from portal.blocks import BodyBlock
 from portal.models import BasePage, ListEntry, edit_tabs
 
@@ -61,6 +69,20 @@ class EventPageQuerySet(PageQuerySet):
 
     def group_meetings(self):
         return self.filter(event_type__is_group_meeting=True)
+
+    def group_meetings_in_next_twelve_months(self, now=None):
+        """Published group meetings going ahead that start within the coming twelve months.
+
+        A meeting in progress counts; postponed and cancelled meetings do not, nor do drafts
+        still waiting to be published: readers cannot see those.
+        """
+        now = now or timezone.now()
+        return (
+            self.live()
+            .group_meetings()
+            .upcoming(now)
+            .filter(status=EventPage.Status.SCHEDULED, start__lt=twelve_months_after(now))
+        )
 
     def of_type(self, slug):
         return self.filter(event_type__slug=slug)
@@ -124,10 +146,10 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         return self.render(request, archive=True)
 
     def get_context(self, request, *args, archive=False, **kwargs):
-        from events.forms import EventFilterForm
-
         context = super().get_context(request, *args, **kwargs)
-        filter_form = EventFilterForm(request.GET, event_types=EventType.objects.all())
+        filter_form = EventFilterForm(
+            request.GET, event_types=EventType.objects.all(), formats=EventPage.Format.choices
+        )
         events = EventPage.objects.child_of(self).live().public().for_listing()
         events = filter_form.filter(events.past() if archive else events.upcoming())
         context.update(
@@ -311,8 +333,6 @@ class EventPage(RoutablePageMixin, BasePage):
 
     @path("ics/", name="ics")
     def ics(self, request):
-        from events.calendar import calendar_for, calendar_response
-
         return calendar_response(calendar_for([self], request), filename=f"{self.slug}.ics")
 
     # What readers see.

@@ -123,7 +123,9 @@ class JoinPage(RoutablePageMixin, BasePage):
 
     @path("")
     def join_form(self, request):
-        from membership.views import join_form  # the view's form imports this module
+        # The one cycle left on purpose: this page serves a form for JoinRequest, defined below,
+        # so the view (and its ModelForm) import this module and are imported only when used.
+        from membership.views import join_form
 
         return join_form(request, self)
 

@@ -13,7 +13,6 @@ from editorial.dashboard import (
     JoinRequestsPanel,
     RecentResourcesPanel,
     UpcomingEventsPanel,
-    group_meetings_in_next_twelve_months,
 )
 from events.dates import UK_TIME
 from events.models import EventPage, EventType
@@ -112,7 +111,7 @@ def test_a_meeting_in_progress_counts_and_one_a_year_away_does_not(now, site_sec
     add_meeting(index, datetime(2027, 4, 14, 11, 59, tzinfo=UK_TIME), title="Last minute in")
     add_meeting(index, datetime(2027, 4, 14, 12, 0, tzinfo=UK_TIME), title="A year today")
 
-    counted = {event.title for event in group_meetings_in_next_twelve_months()}
+    counted = {event.title for event in EventPage.objects.group_meetings_in_next_twelve_months()}
 
     assert counted == {in_progress.title, "Last minute in"}
 

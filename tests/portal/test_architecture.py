@@ -1,0 +1,110 @@
+"""Which app may import which (docs/architecture.md): shared code below, the apps above it."""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = "portal"
+CONTENT_APPS = ["home", "events", "library", "membership", "notifications", "editorial"]
+ASSEMBLERS = ["demo"]
+FIRST_PARTY = [SHARED, *CONTENT_APPS, *ASSEMBLERS]
+# The root URLconf includes the apps' URLs: the one place the ground floor looks up.
+ROOT_URLCONF = "portal.urls"
+# A page model serving its own form: JoinPage's route imports the view (which imports the
+# models) when it runs, as its comment says.
+ALLOWED_CYCLE = {"membership.models", "membership.views", "membership.forms"}
+
+
+def modules():
+    found = {}
+    for app in FIRST_PARTY:
+        for path in (ROOT / app).rglob("*.py"):
+            if "migrations" in path.parts:
+                continue
+            name = ".".join(path.relative_to(ROOT).with_suffix("").parts)
+            found[name.removesuffix(".__init__")] = ast.parse(path.read_text(encoding="utf-8"))
+    return found
+
+
+MODULES = modules()
+
+
+def _resolve(name):
+    while name and name not in MODULES:
+        name = name.rpartition(".")[0]
+    return name
+
+
+def imports(module, *, top_level_only=False):
+    tree = MODULES[module]
+    nodes = tree.body if top_level_only else ast.walk(tree)
+    names = set()
+    for node in nodes:
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return {_resolve(name) for name in names} - {"", module}
+
+
+def test_the_shared_layer_imports_no_app_except_in_the_root_urlconf():
+    upward = {
+        (module, imported)
+        for module in MODULES
+        if module.split(".")[0] == SHARED and module != ROOT_URLCONF
+        for imported in imports(module)
+        if imported.split(".")[0] != SHARED
+    }
+    assert upward == set()
+
+
+def test_no_content_app_imports_the_demo():
+    assert {
+        (module, imported)
+        for module in MODULES
+        if module.split(".")[0] != "demo"
+        for imported in imports(module)
+        if imported.split(".")[0] == "demo"
+    } == set()
+
+
+def _cycles(graph):
+    """Strongly connected components with more than one module (Tarjan's algorithm)."""
+    index, low, stack, on_stack, found = {}, {}, [], set(), []
+
+    def visit(node):
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+        for nxt in graph[node]:
+            if nxt not in index:
+                visit(nxt)
+                low[node] = min(low[node], low[nxt])
+            elif nxt in on_stack:
+                low[node] = min(low[node], index[nxt])
+        if low[node] == index[node]:
+            component = set()
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                component.add(member)
+                if member == node:
+                    break
+            if len(component) > 1:
+                found.append(component)
+
+    for node in graph:
+        if node not in index:
+            visit(node)
+    return found
+
+
+@pytest.mark.parametrize("top_level_only", [True, False], ids=["top-level", "any-import"])
+def test_there_are_no_import_cycles_but_the_join_page_serving_its_form(top_level_only):
+    graph = {module: imports(module, top_level_only=top_level_only) for module in MODULES}
+    cycles = _cycles(graph)
+
+    expected = [] if top_level_only else [ALLOWED_CYCLE]
+    assert cycles == expected
