@@ -13,8 +13,8 @@ from django.utils.html import format_html, format_html_join
 from wagtail.rich_text import RichText
 
 from demo.helpers import paragraph, publish_child
-from events.dates import UK_TIME
 from events.models import EventIndexPage, EventPage, EventType
+from portal.dates import UK_TIME, uk_today
 
 EXAMPLE_SUMMARY = (
     "Example event for the demonstration site, not a real {what}: replace or delete it."
@@ -30,10 +30,6 @@ EXAMPLE_AGENDA = [
 ]
 EXAMPLE_PROGRAMME = ["Welcome", "Talks", "Questions and discussion", "Close"]
 TUESDAY = 1
-
-
-def uk_today():
-    return datetime.now(tz=UK_TIME).date()
 
 
 def next_tuesday(day):

@@ -13,7 +13,6 @@ from wagtail.documents import get_document_model
 
 from demo.helpers import paragraph, publish_child
 from events.models import EventPage
-from library.dates import uk_today
 from library.models import (
     LibraryIndexPage,
     ResourceDocument,
@@ -21,6 +20,7 @@ from library.models import (
     ResourceType,
     Topic,
 )
+from portal.dates import uk_today
 
 EXAMPLE_MARK = "Example for the demonstration site, not a real {thing}: replace or delete it."
 

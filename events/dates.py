@@ -5,11 +5,10 @@ zone a server or a request happens to use, so GMT and BST are always right.
 """
 
 from datetime import datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from django.utils import dateformat
 
-UK_TIME = ZoneInfo("Europe/London")
+from portal.dates import UK_TIME
 
 DAY = "l j F Y"  # Tuesday 14 April 2026
 DAY_WITHOUT_YEAR = "l j F"  # Tuesday 14 April

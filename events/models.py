@@ -29,8 +29,8 @@ from events.dates import (
 from events.forms import EventFilterForm
 from portal.blocks import BodyBlock
 from portal.models import BasePage, ListEntry, edit_tabs
+from portal.rich_text import TEXT_FEATURES
 
-TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 EVENTS_PER_PAGE = 10
 # Child pages with these slugs would be hidden behind the index's own routes.
 RESERVED_SLUGS = {"past"}

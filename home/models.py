@@ -11,8 +11,7 @@ from wagtail.search import index
 from events.models import EventIndexPage, EventPage
 from portal.blocks import BodyBlock
 from portal.models import BasePage
-
-TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+from portal.rich_text import TEXT_FEATURES
 
 
 class HomePage(BasePage):

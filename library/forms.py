@@ -4,7 +4,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.functional import cached_property
 
-from library.dates import uk_today
+from portal.dates import uk_today
 from portal.search import MAX_QUERY_LENGTH, QUERY_TOO_LONG_MESSAGE, plain_words
 
 SORT_ORDERS = {

@@ -20,10 +20,10 @@ from wagtail.search import index
 from wagtail.signals import page_published
 
 from events.models import EventPage
-from library.dates import uk_today
 from library.feeds import NewResourcesFeed
 from library.forms import LibraryFilterForm
 from portal.blocks import BodyBlock
+from portal.dates import uk_today
 from portal.models import BasePage, ListEntry, edit_tabs
 
 RESOURCES_PER_PAGE = 10

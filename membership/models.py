@@ -17,8 +17,7 @@ from wagtail.search import index
 
 from portal.mail import emails_about
 from portal.models import BasePage, OutgoingEmail, SiteSettings, edit_tabs
-
-TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+from portal.rich_text import TEXT_FEATURES
 
 
 class JoinPage(RoutablePageMixin, BasePage):

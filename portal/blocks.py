@@ -1,8 +1,10 @@
-"""StreamField blocks shared by every page type that has a body."""
+"""StreamField blocks shared by every page type that has a body, and by the site settings."""
 
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
+
+from portal.rich_text import BODY_TEXT_FEATURES
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -80,10 +82,18 @@ class DocumentLinkBlock(blocks.StructBlock):
         description = "A download link that shows the file type and size"
 
 
+class OrganisationLinkBlock(blocks.StructBlock):
+    label = blocks.CharBlock(max_length=80, help_text="e.g. the name of a partner organisation.")
+    url = blocks.URLBlock()
+
+    class Meta:
+        icon = "link"
+
+
 class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
-        features=["bold", "italic", "link", "document-link", "ol", "ul"],
+        features=BODY_TEXT_FEATURES,
         template="components/streamfield/paragraph_block.html",
         icon="pilcrow",
         preview_value="<p>The purpose of this group is to provide a platform for education.</p>",

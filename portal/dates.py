@@ -1,4 +1,7 @@
-"""Dates as the group's readers mean them: in UK time, whatever the server's clock zone."""
+"""Dates as the group's readers mean them: in UK time, whatever the server's clock zone.
+
+Events, closing dates and the demo's example dates all count days in Europe/London.
+"""
 
 from zoneinfo import ZoneInfo
 
@@ -8,5 +11,5 @@ UK_TIME = ZoneInfo("Europe/London")
 
 
 def uk_today():
-    """Today's date in the UK: closing dates are UK dates, open until midnight UK time."""
+    """Today's date in the UK, e.g. a closing date is open until midnight UK time."""
     return timezone.now().astimezone(UK_TIME).date()

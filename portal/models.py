@@ -6,11 +6,12 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 from django.utils.text import slugify
-from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Page
+
+from portal.blocks import OrganisationLinkBlock
 
 
 class User(AbstractUser):
@@ -86,14 +87,6 @@ class ListEntry(models.Model):
     def save(self, *args, **kwargs):
         self.slug = self.slug or slugify(self.name)
         super().save(*args, **kwargs)
-
-
-class OrganisationLinkBlock(blocks.StructBlock):
-    label = blocks.CharBlock(max_length=80, help_text="e.g. the name of a partner organisation.")
-    url = blocks.URLBlock()
-
-    class Meta:
-        icon = "link"
 
 
 @register_setting(icon="cog")

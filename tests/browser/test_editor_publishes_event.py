@@ -6,8 +6,8 @@ from datetime import datetime, timedelta
 import pytest
 from django.contrib.auth.models import Group
 
-from events.dates import UK_TIME
 from events.models import EventIndexPage
+from portal.dates import UK_TIME
 
 pytestmark = pytest.mark.browser
 

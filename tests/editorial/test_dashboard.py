@@ -14,9 +14,9 @@ from editorial.dashboard import (
     RecentResourcesPanel,
     UpcomingEventsPanel,
 )
-from events.dates import UK_TIME
 from events.models import EventPage, EventType
 from membership.models import JoinRequest
+from portal.dates import UK_TIME
 from tests.events.factories import EventPageFactory
 from tests.library.factories import ResourcePageFactory
 from tests.membership.factories import JoinRequestFactory

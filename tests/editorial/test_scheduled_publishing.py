@@ -9,8 +9,8 @@ from datetime import datetime
 import pytest
 from django.core.management import call_command
 
-from events.dates import UK_TIME
 from events.models import EventPage
+from portal.dates import UK_TIME
 from tests.editorial.helpers import event_changes, page_form_data
 from tests.events.factories import EventPageFactory
 

@@ -4,7 +4,7 @@ from datetime import datetime
 
 import pytest
 
-from events.dates import UK_TIME
+from portal.dates import UK_TIME
 from tests.events.factories import EventIndexPageFactory
 
 # A Tuesday in British Summer Time, so "now" never depends on when the tests run.

@@ -4,7 +4,8 @@ from datetime import UTC, datetime
 
 from django.utils import timezone
 
-from events.dates import UK_TIME, describe_moment, describe_when, event_ends_at
+from events.dates import describe_moment, describe_when, event_ends_at
+from portal.dates import UK_TIME
 
 
 def utc(*args):

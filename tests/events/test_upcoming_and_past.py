@@ -2,8 +2,8 @@
 
 from datetime import datetime, timedelta
 
-from events.dates import UK_TIME
 from events.models import EventPage, EventType
+from portal.dates import UK_TIME
 from tests.events.factories import EventPageFactory
 
 

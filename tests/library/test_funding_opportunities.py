@@ -1,14 +1,13 @@
 import datetime
-from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
 from django.core.exceptions import ValidationError
 
+from portal.dates import UK_TIME
 from tests.library.factories import ResourcePageFactory, resource_type
 from tests.library.helpers import listed_titles, soup
 
-UK = ZoneInfo("Europe/London")
 WINTER_CLOSING = datetime.date(2026, 1, 30)
 SUMMER_CLOSING = datetime.date(2026, 7, 31)
 
@@ -34,9 +33,11 @@ def closing_text(client, page):
 def test_an_opportunity_is_open_until_the_end_of_its_closing_day_in_the_uk(client, library):
     call = funding(library, "Winter call", WINTER_CLOSING)
 
-    with time_machine.travel(datetime.datetime(2026, 1, 30, 23, 59, 59, tzinfo=UK), tick=False):
+    with time_machine.travel(
+        datetime.datetime(2026, 1, 30, 23, 59, 59, tzinfo=UK_TIME), tick=False
+    ):
         last_moment = closing_text(client, call)
-    with time_machine.travel(datetime.datetime(2026, 1, 31, 0, 0, 0, tzinfo=UK), tick=False):
+    with time_machine.travel(datetime.datetime(2026, 1, 31, 0, 0, 0, tzinfo=UK_TIME), tick=False):
         next_morning = closing_text(client, call)
 
     assert last_moment == "Open Closes on Friday 30 January 2026"
@@ -65,7 +66,7 @@ def test_an_opportunity_without_a_closing_date_is_open(client, library):
 def test_the_listing_marks_open_and_closed_opportunities(client, library):
     funding(library, "Winter call", WINTER_CLOSING)
 
-    with time_machine.travel(datetime.datetime(2026, 2, 1, 12, 0, tzinfo=UK)):
+    with time_machine.travel(datetime.datetime(2026, 2, 1, 12, 0, tzinfo=UK_TIME)):
         status = soup(client.get(library.url)).select_one(".resource-summary__closing")
 
     assert status.get_text(" ", strip=True) == "Closed Closed on Friday 30 January 2026"
@@ -80,7 +81,7 @@ def mixed(library):
 
 
 def test_open_opportunities_only_lists_funding_still_open_today(client, library, mixed):
-    with time_machine.travel(datetime.datetime(2026, 1, 30, 18, 0, tzinfo=UK)):
+    with time_machine.travel(datetime.datetime(2026, 1, 30, 18, 0, tzinfo=UK_TIME)):
         response = client.get(library.url, {"open": "on", "sort": "title"})
 
     assert listed_titles(response) == ["Closes today", "No deadline"]
@@ -88,7 +89,7 @@ def test_open_opportunities_only_lists_funding_still_open_today(client, library,
 
 
 def test_open_opportunities_only_combines_with_search(client, library, mixed):
-    with time_machine.travel(datetime.datetime(2026, 1, 30, 18, 0, tzinfo=UK)):
+    with time_machine.travel(datetime.datetime(2026, 1, 30, 18, 0, tzinfo=UK_TIME)):
         response = client.get(library.url, {"open": "on", "q": "deadline"})
 
     assert listed_titles(response) == ["No deadline"]

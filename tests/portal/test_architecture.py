@@ -108,3 +108,38 @@ def test_there_are_no_import_cycles_but_the_join_page_serving_its_form(top_level
 
     expected = [] if top_level_only else [ALLOWED_CYCLE]
     assert cycles == expected
+
+
+def _defined_names(tree):
+    names = set()
+    for node in tree.body:
+        if isinstance(node, ast.Assign):
+            names.update(target.id for target in node.targets if isinstance(target, ast.Name))
+        elif isinstance(node, ast.FunctionDef | ast.ClassDef):
+            names.add(node.name)
+    return names
+
+
+@pytest.mark.parametrize(
+    ("name", "home"),
+    [
+        ("UK_TIME", "portal.dates"),
+        ("uk_today", "portal.dates"),
+        ("TEXT_FEATURES", "portal.rich_text"),
+        ("BODY_TEXT_FEATURES", "portal.rich_text"),
+    ],
+)
+def test_a_shared_fact_is_defined_in_one_place(name, home):
+    defined_in = [module for module, tree in MODULES.items() if name in _defined_names(tree)]
+
+    assert defined_in == [home]
+
+
+def test_portal_models_holds_no_blocks():
+    blocks_in_models = [
+        node.name
+        for node in MODULES["portal.models"].body
+        if isinstance(node, ast.ClassDef) and node.name.endswith("Block")
+    ]
+
+    assert blocks_in_models == []
