@@ -41,12 +41,10 @@ INSTALLED_APPS = [
     "notifications",
     "editorial",
     "demo",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail_modeladmin",
-    "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -192,7 +190,19 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
+    # The portal's own apps log at INFO what their docstrings promise (posts the anti-spam
+    # defences turn away, mail delivery); other libraries only from WARNING.
     "loggers": {
-        "portal": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        app: {"level": "INFO"}
+        for app in (
+            "portal",
+            "home",
+            "events",
+            "library",
+            "membership",
+            "notifications",
+            "editorial",
+            "demo",
+        )
     },
 }

@@ -118,3 +118,13 @@ def test_posts_without_a_csrf_token_are_refused(join_page, answers):
 
     assert response.status_code == 403
     assert JoinRequest.objects.count() == 0
+
+
+def test_a_post_turned_away_says_why_in_the_log(client, join_page, answers, caplog):
+    answers["website"] = "http://spam.example"
+
+    client.post(join_page.url, answers)
+
+    turned_away = [r for r in caplog.records if "turned away" in r.getMessage()]
+    assert [(r.name, r.levelname) for r in turned_away] == [("membership.views", "INFO")]
+    assert turned_away[0].getMessage().endswith("turned away: honeypot filled in")
