@@ -14,7 +14,7 @@ from wagtail_factories import ImageFactory
 from home.models import StandardPage
 from portal.blocks import BodyBlock, CaptionedImageBlock
 from tests.editorial.helpers import page_form_data
-from tests.factories import StandardPageFactory
+from tests.home.factories import StandardPageFactory
 
 ALT_TEXT_ERROR = "Please add some alt text for your image or mark it as decorative"
 

@@ -13,7 +13,7 @@ from home.models import HomePage, StandardPage
 from library.models import LibraryIndexPage, ResourcePage
 from membership.models import JoinPage
 from tests.events.factories import EventPageFactory
-from tests.factories import StandardPageFactory
+from tests.home.factories import StandardPageFactory
 from tests.library.factories import ResourcePageFactory
 
 SINGLETONS = [HomePage, EventIndexPage, LibraryIndexPage, JoinPage]

@@ -13,7 +13,7 @@ from library.models import LibraryIndexPage, ResourcePage
 from membership.models import JoinPage
 from tests.editorial.helpers import event_changes, page_form_data
 from tests.events.factories import EventPageFactory
-from tests.factories import StandardPageFactory
+from tests.home.factories import StandardPageFactory
 from tests.library.factories import ResourcePageFactory
 
 

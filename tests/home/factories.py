@@ -1,4 +1,4 @@
-"""Page and model factories for tests; each app adds its own below."""
+"""Factories for the home app's pages; each app's factories sit in tests/<app>/factories.py."""
 
 import factory
 import wagtail_factories

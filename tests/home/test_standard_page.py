@@ -1,7 +1,7 @@
 from bs4 import BeautifulSoup
 from wagtail.rich_text import RichText
 
-from tests.factories import StandardPageFactory
+from tests.home.factories import StandardPageFactory
 
 
 def test_standard_page_renders_each_body_block(client, home_page):
@@ -30,7 +30,9 @@ def test_standard_page_renders_each_body_block(client, home_page):
     assert soup.find("a", class_="button", string="Read more")["href"] == "/"
 
 
-def test_inner_page_has_breadcrumbs_back_to_home(client, demo_home):
+def test_inner_page_has_breadcrumbs_back_to_home(client, home_page):
+    StandardPageFactory(parent=home_page, title="Membership", slug="membership")
+
     soup = BeautifulSoup(client.get("/membership/").content, "html.parser")
 
     crumbs = soup.find("nav", attrs={"aria-label": "Breadcrumb"})

@@ -8,7 +8,7 @@ from django.core.cache import cache
 
 from portal.antispam import sign_timestamp
 from portal.models import SiteSettings
-from tests.factories import StandardPageFactory
+from tests.home.factories import StandardPageFactory
 from tests.membership.factories import JoinPageFactory
 
 

@@ -11,7 +11,7 @@ from events.models import EventPage, EventType
 from portal.antispam import sign_timestamp
 from portal.models import SiteSettings
 from tests.events.factories import EventIndexPageFactory, EventPageFactory
-from tests.factories import StandardPageFactory
+from tests.home.factories import StandardPageFactory
 
 
 @pytest.fixture(autouse=True)

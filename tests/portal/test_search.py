@@ -1,5 +1,19 @@
 import pytest
 from bs4 import BeautifulSoup
+from wagtail.rich_text import RichText
+
+from tests.home.factories import StandardPageFactory
+
+
+@pytest.fixture
+def membership_page(home_page):
+    """One published page with a word no page title or other page has."""
+    return StandardPageFactory(
+        parent=home_page,
+        title="Membership",
+        slug="membership",
+        body=[("paragraph", RichText("<p>Getting evidence to the bedside in critical care.</p>"))],
+    )
 
 
 def result_titles(response):
@@ -7,14 +21,14 @@ def result_titles(response):
     return [a.get_text() for a in soup.select(".result-list a")]
 
 
-def test_search_finds_a_page_by_a_word_from_its_body(client, demo_home):
+def test_search_finds_a_page_by_a_word_from_its_body(client, membership_page):
     response = client.get("/search/", {"query": "bedside"})
 
     assert response.status_code == 200
     assert "Membership" in result_titles(response)
 
 
-def test_search_with_no_matches_says_so(client, demo_home):
+def test_search_with_no_matches_says_so(client, membership_page):
     response = client.get("/search/", {"query": "xylophone"})
 
     assert b"0 results" in response.content
@@ -25,21 +39,21 @@ def test_search_with_no_matches_says_so(client, demo_home):
 
 
 @pytest.mark.parametrize("page", ["abc", "-1", "0", "99999", "1.5", ""])
-def test_search_survives_bad_page_numbers(client, demo_home, page):
+def test_search_survives_bad_page_numbers(client, membership_page, page):
     response = client.get("/search/", {"query": "care", "page": page})
 
     assert response.status_code == 200
 
 
-def test_overlong_search_gets_a_clear_message(client, demo_home):
+def test_overlong_search_gets_a_clear_message(client, membership_page):
     response = client.get("/search/", {"query": "x" * 5000})
 
     assert response.status_code == 200
     assert b"200 characters or fewer" in response.content
 
 
-def test_draft_pages_are_not_found(client, demo_home):
-    demo_home.get_children().get(slug="membership").unpublish()
+def test_draft_pages_are_not_found(client, membership_page):
+    membership_page.unpublish()
 
     assert "Membership" not in result_titles(client.get("/search/", {"query": "bedside"}))
 
@@ -47,11 +61,11 @@ def test_draft_pages_are_not_found(client, demo_home):
 @pytest.mark.parametrize(
     "query", ['"unbalanced', "(care", "care*", "AND", "'", "-", "\\", "<script>"]
 )
-def test_search_syntax_characters_never_break_the_page(client, demo_home, query):
+def test_search_syntax_characters_never_break_the_page(client, membership_page, query):
     response = client.get("/search/", {"query": query})
 
     assert response.status_code == 200
 
 
-def test_search_ignores_punctuation_around_words(client, demo_home):
+def test_search_ignores_punctuation_around_words(client, membership_page):
     assert "Membership" in result_titles(client.get("/search/", {"query": '"bedside'}))

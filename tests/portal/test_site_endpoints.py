@@ -2,6 +2,8 @@ from unittest import mock
 
 from django.db import DatabaseError
 
+from tests.home.factories import StandardPageFactory
+
 
 def test_healthz_is_ok_when_the_database_answers(client, db):
     response = client.get("/healthz")
@@ -26,8 +28,9 @@ def test_robots_txt_points_at_sitemap_and_keeps_crawlers_out_of_admin(client, db
     assert "Sitemap: http://testserver/sitemap.xml" in body
 
 
-def test_sitemap_lists_live_pages_but_not_drafts(client, demo_home):
-    membership = demo_home.get_children().get(slug="membership")
+def test_sitemap_lists_live_pages_but_not_drafts(client, home_page):
+    StandardPageFactory(parent=home_page, title="Privacy notice", slug="privacy")
+    membership = StandardPageFactory(parent=home_page, title="Membership", slug="membership")
     membership.unpublish()
 
     body = client.get("/sitemap.xml").content.decode()
@@ -36,7 +39,7 @@ def test_sitemap_lists_live_pages_but_not_drafts(client, demo_home):
     assert "/membership/</loc>" not in body
 
 
-def test_unknown_address_gets_a_friendly_404(client, demo_home):
+def test_unknown_address_gets_a_friendly_404(client, home_page):
     response = client.get("/no-such-page/")
 
     assert response.status_code == 404
