@@ -96,6 +96,24 @@ class Registration(models.Model):
         Registration.objects.filter(pk=self.pk).erase()
 
 
+def registration_counts():
+    """Annotations for a query of events: people with a place, waiting, and attended.
+
+    The dashboard and the organisers' screens count the same way, in the same query.
+    """
+    return {
+        "registered_count": models.Count(
+            "registrations", filter=models.Q(registrations__status__in=Registration.PLACE_HOLDING)
+        ),
+        "waiting_count": models.Count(
+            "registrations", filter=models.Q(registrations__status=Registration.Status.WAITING)
+        ),
+        "attended_count": models.Count(
+            "registrations", filter=models.Q(registrations__status=Registration.Status.ATTENDED)
+        ),
+    }
+
+
 def new_certificate_number():
     body = "".join(secrets.choice(CERTIFICATE_ALPHABET) for _ in range(16))
     return f"{CERTIFICATE_PREFIX}-" + "-".join(body[i : i + 4] for i in range(0, 16, 4))
