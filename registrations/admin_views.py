@@ -6,6 +6,8 @@ certificates need `registrations.change_registration`. Superusers and the Event 
 group have both; Editors and Moderators have neither.
 """
 
+from urllib.parse import urlencode
+
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -116,7 +118,8 @@ class CheckInView(OrganiserMixin, TemplateView):
         )
         url = reverse("registrations_check_in", args=[self.event.pk])
         query = request.POST.get("q", "").strip()[:100]
-        return redirect(url + (f"?q={query}" if query else "") + f"#person-{registration.pk}")
+        search = f"?{urlencode({'q': query})}" if query else ""
+        return redirect(f"{url}{search}#person-{registration.pk}")
 
 
 class MessageForm(forms.Form):
