@@ -237,7 +237,7 @@ class EventPage(RoutablePageMixin, BasePage):
         choices=RegistrationMode,
         default=RegistrationMode.NONE,
         help_text="On this site: the page shows a form, and you see who is coming under "
-        "Registrations. A booking link: the page links to another site.",
+        "Event registrations. A booking link: the page links to another site.",
     )
     registration_url = models.URLField(
         "booking link", blank=True, help_text="Only for a booking link elsewhere."

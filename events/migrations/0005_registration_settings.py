@@ -40,7 +40,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='eventpage',
             name='registration',
-            field=models.CharField(choices=[('none', 'No registration'), ('external', 'A booking link elsewhere'), ('portal', 'Registration on this site')], default='none', help_text='On this site: the page shows a form, and you see who is coming under Registrations. A booking link: the page links to another site.', max_length=10, verbose_name='how people register'),
+            field=models.CharField(choices=[('none', 'No registration'), ('external', 'A booking link elsewhere'), ('portal', 'Registration on this site')], default='none', help_text='On this site: the page shows a form, and you see who is coming under Event registrations. A booking link: the page links to another site.', max_length=10, verbose_name='how people register'),
         ),
         migrations.AlterField(
             model_name='eventpage',
