@@ -305,6 +305,7 @@ def registration_pages():
         ("full@example.org", Registration.Status.REGISTERED),
         ("cancelling@example.org", Registration.Status.REGISTERED),
         ("attended@example.org", Registration.Status.ATTENDED),
+        ("feedback@example.org", Registration.Status.ATTENDED),
     ]:
         people[email], _ = Registration.objects.get_or_create(
             event=full if email == "full@example.org" else event,
@@ -323,7 +324,7 @@ def registration_pages():
     cancel_path = registration_tokens.cancel_url(cancelling).removeprefix(
         registration_tokens.full_url("")
     )
-    feedback_path = registration_tokens.feedback_url(people["attended@example.org"]).removeprefix(
+    feedback_path = registration_tokens.feedback_url(people["feedback@example.org"]).removeprefix(
         registration_tokens.full_url("")
     )
     return [
