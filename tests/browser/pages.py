@@ -320,6 +320,10 @@ def registration_pages():
             },
         )
     cancelling = people["cancelling@example.org"]
+
+    def registered_again():
+        Registration.objects.filter(pk=cancelling.pk).update(status=Registration.Status.REGISTERED)
+
     certificate = certificates.issue(people["attended@example.org"])
     cancel_path = registration_tokens.cancel_url(cancelling).removeprefix(
         registration_tokens.full_url("")
@@ -342,15 +346,18 @@ def registration_pages():
             f"/registrations/{event.pk}/done/",
             shows="Check your email",
         ),
-        CoveredPage("Registration: cancel link", cancel_path, shows="Cancel your registration"),
+        CoveredPage(
+            "Registration: cancel link",
+            cancel_path,
+            shows="Cancel your registration",
+            reset=registered_again,
+        ),
         CoveredPage(
             "Registration: cancelled",
             cancel_path,
             submit={},
             shows="Your registration is cancelled",
-            reset=lambda: Registration.objects.filter(pk=cancelling.pk).update(
-                status=Registration.Status.REGISTERED
-            ),
+            reset=registered_again,
         ),
         CoveredPage("Feedback form", feedback_path, shows="How would you rate"),
         CoveredPage(
