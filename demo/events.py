@@ -8,6 +8,7 @@ example events are added only when the events page is first created.
 """
 
 from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 
 from django.utils.html import format_html, format_html_join
 from wagtail.rich_text import RichText
@@ -113,6 +114,28 @@ def educational_events(today):
     ]
 
 
+def registration_example(today):
+    """An online masterclass people register for on the portal, to try the whole journey."""
+    day = next_tuesday(today + timedelta(days=40)) + timedelta(days=1)
+    return {
+        "title": "Masterclass with registration on this site (example)",
+        "slug": "example-masterclass-registration",
+        "type": "educational-event",
+        "summary": EXAMPLE_SUMMARY.format(what="masterclass")
+        + " Try registering: places, the waiting list and the emails all work.",
+        "start": at(day, 15),
+        "end": at(day, 16, 30),
+        "format": EventPage.Format.ONLINE,
+        "joining_details": "Example: the joining link is emailed to registered people.",
+        "registration": EventPage.RegistrationMode.PORTAL,
+        "places": 30,
+        "registration_deadline": at(day - timedelta(days=1), 17),
+        "private_joining_link": "https://example.org/join-example-masterclass",
+        "private_joining_instructions": "Example: passcode 000000 (not a real meeting).",
+        "cpd_hours": Decimal("1.5"),
+    }
+
+
 def example_body(event_type):
     """An example agenda or programme, so editors see how a body reads."""
     if event_type.is_group_meeting:
@@ -149,7 +172,8 @@ def build_events(home, text, today: date | None = None):
 
     today = today or uk_today()
     event_types = {event_type.slug: event_type for event_type in EventType.objects.all()}
-    for details in [*quarterly_meetings(today), *educational_events(today)]:
+    examples = [*quarterly_meetings(today), *educational_events(today), registration_example(today)]
+    for details in examples:
         details = dict(details)
         event_type = event_types[details.pop("type")]
         publish_child(

@@ -11,6 +11,7 @@ from wagtail.admin.ui.components import Component
 from events.models import EventIndexPage, EventPage
 from library.models import LibraryIndexPage, ResourcePage
 from membership.models import JoinRequest
+from registrations.models import registration_counts
 
 # The group promises at least this many of its own meetings a year.
 MEETINGS_PROMISED_PER_YEAR = 4
@@ -76,7 +77,7 @@ class UpcomingEventsPanel(DashboardPanel):
     order = 70
 
     def get_context_data(self, parent_context=None):
-        events = EventPage.objects.upcoming().for_listing()
+        events = EventPage.objects.upcoming().for_listing().annotate(**registration_counts())
         return {
             "events": list(events[:LISTED_ITEMS]),
             "events_index_id": EventIndexPage.objects.values_list("pk", flat=True).first(),

@@ -39,8 +39,8 @@ def calendar_description(event, url):
         parts.append(event.status_note)
     if event.is_online and event.joining_details:
         parts.append(f"How to join online: {event.joining_details}")
-    if event.registration_url:
-        parts.append(f"Registration: {event.registration_url}")
+    if event.booking_url:
+        parts.append(f"Registration: {event.booking_url}")
     parts.append(f"Times are UK time. Details: {url}")
     return "\n\n".join(parts)
 

@@ -177,7 +177,13 @@ class EventPage(RoutablePageMixin, BasePage):
         POSTPONED = "postponed", "Postponed"
         CANCELLED = "cancelled", "Cancelled"
 
-    # A published change to any of these sends calendars a new SEQUENCE number.
+    class RegistrationMode(models.TextChoices):
+        NONE = "none", "No registration"
+        EXTERNAL = "external", "A booking link elsewhere"
+        PORTAL = "portal", "Registration on this site"
+
+    # A published change to any of these sends calendars a new SEQUENCE number, and people
+    # registered on the portal an email with the updated calendar entry.
     CALENDAR_FIELDS = (
         "start",
         "end",
@@ -186,6 +192,9 @@ class EventPage(RoutablePageMixin, BasePage):
         "venue_name",
         "venue_address",
         "joining_link",
+        "joining_details",
+        "private_joining_link",
+        "private_joining_instructions",
         "status",
     )
 
@@ -244,13 +253,48 @@ class EventPage(RoutablePageMixin, BasePage):
         help_text="For online and hybrid events: how to join, e.g. 'The link is emailed to "
         "registered attendees the day before.' Give this, a joining link, or both.",
     )
+    registration = models.CharField(
+        "how people register",
+        max_length=10,
+        choices=RegistrationMode,
+        default=RegistrationMode.NONE,
+        help_text="On this site: the page shows a form, and you see who is coming under "
+        "Event registrations. A booking link: the page links to another site.",
+    )
     registration_url = models.URLField(
-        "registration or booking link", blank=True, help_text="Leave blank if no booking."
+        "booking link", blank=True, help_text="Only for a booking link elsewhere."
+    )
+    places = models.PositiveIntegerField(
+        "number of places",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text="For registration on this site. Leave blank for no limit. When it is full, "
+        "people join a waiting list; raising the number offers places to them in order.",
     )
     registration_deadline = models.DateTimeField(
+        "registration closes",
         null=True,
         blank=True,
         help_text="UK time. After this the page says registration has closed.",
+    )
+    private_joining_link = models.URLField(
+        blank=True,
+        help_text="For online and hybrid events with registration on this site: sent only to "
+        "registered people (on registering and in the reminder the day before), never shown "
+        "on the site.",
+    )
+    private_joining_instructions = models.TextField(
+        max_length=2000,
+        blank=True,
+        help_text="Sent only to registered people with the private joining link, e.g. the "
+        "meeting ID and passcode.",
+    )
+    ask_for_feedback = models.BooleanField(
+        "ask for feedback before the certificate",
+        default=False,
+        help_text="Attendees rate the event and comment before they can download their CPD "
+        "certificate.",
     )
     cpd_hours = models.DecimalField(
         "CPD hours",
@@ -296,9 +340,14 @@ class EventPage(RoutablePageMixin, BasePage):
         ),
         MultiFieldPanel(
             [
+                FieldPanel("registration", widget=forms.RadioSelect),
                 FieldPanel("registration_url"),
+                FieldPanel("places"),
                 FieldPanel("registration_deadline"),
+                FieldPanel("private_joining_link"),
+                FieldPanel("private_joining_instructions"),
                 FieldPanel("cpd_hours"),
+                FieldPanel("ask_for_feedback"),
             ],
             heading="Registration and CPD",
         ),
@@ -389,6 +438,18 @@ class EventPage(RoutablePageMixin, BasePage):
         )
 
     @property
+    def shows_registration_form(self):
+        """The page carries a form (and a CSRF token), so a shared page cache must skip it."""
+        return self.registration == self.RegistrationMode.PORTAL
+
+    @property
+    def booking_url(self):
+        """The booking link elsewhere, if that is how people register."""
+        if self.registration == self.RegistrationMode.EXTERNAL:
+            return self.registration_url
+        return ""
+
+    @property
     def registration_deadline_text(self):
         return describe_moment(self.registration_deadline) if self.registration_deadline else ""
 
@@ -417,6 +478,8 @@ class EventPage(RoutablePageMixin, BasePage):
             errors["joining_details"] = (
                 "Say how to join online: give a joining link, joining details, or both."
             )
+        if self.registration == self.RegistrationMode.EXTERNAL and not self.registration_url:
+            errors["registration_url"] = "Give the booking link, or choose another way to register."
         if (
             self.registration_deadline
             and self.start
@@ -428,6 +491,9 @@ class EventPage(RoutablePageMixin, BasePage):
             raise ValidationError(errors)
 
     def save(self, *args, **kwargs):
+        # Pages made by scripts (and before registration had a choice) give only a link.
+        if self.registration_url and self.registration == self.RegistrationMode.NONE:
+            self.registration = self.RegistrationMode.EXTERNAL
         if kwargs.get("update_fields") is None:
             self._track_calendar_changes()
         return super().save(*args, **kwargs)

@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from events import urls as events_urls
 from notifications import urls as notifications_urls
 from portal import views
+from registrations import urls as registrations_urls
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -17,6 +18,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("", include(events_urls)),
     path("", include(notifications_urls)),
+    path("", include(registrations_urls)),
 ]
 
 if settings.DEBUG:

@@ -105,6 +105,7 @@ def build_database():
             submitted_at=now - timedelta(days=days_ago),
         )
     add_example_subscribers(now)
+    registration_event = add_example_registrations(now)
 
     # An Editor's change waiting for a Moderator, so the approval screens have something.
     membership_page = StandardPage.objects.get(slug="membership")
@@ -117,7 +118,11 @@ def build_database():
     ids = {
         "home": HomePage.objects.get().pk,
         "events": events_index.pk,
-        "event": upcoming.filter(event_type__is_group_meeting=False).first().pk,
+        "event": upcoming.filter(event_type__is_group_meeting=False)
+        .exclude(pk=registration_event.pk)
+        .first()
+        .pk,
+        "registration_event": registration_event.pk,
         "library": LibraryIndexPage.objects.get().pk,
         "join_request": JoinRequest.objects.order_by("-submitted_at").first().pk,
         "membership_page": membership_page.pk,
@@ -125,6 +130,53 @@ def build_database():
     }
     connections.close_all()
     return ids
+
+
+def add_example_registrations(now):
+    """People registered for the demo's registration example, one already checked in."""
+    from events.models import EventPage
+    from registrations.models import Registration
+
+    event = EventPage.objects.get(registration=EventPage.RegistrationMode.PORTAL)
+    for number, status in enumerate(["attended", "registered", "registered", "waiting"], 1):
+        Registration.objects.create(
+            event=event,
+            full_name=f"Example Attendee {number} {EXAMPLE}",
+            email=f"attendee{number}@example.org",
+            role="Paediatric critical care nurse",
+            organisation="Example Children's Hospital",
+            consent_given_at=now,
+            privacy_notice_version="Privacy notice (example)",
+            status=status,
+        )
+    return event
+
+
+def certificate_picture(event_id):
+    """The certificate an attendee would get, as a PNG made from the PDF by pdftoppm."""
+    from registrations.certificates import issue, render_pdf
+    from registrations.models import Registration
+
+    registration = Registration.objects.filter(event_id=event_id, status="attended").first()
+    pdf = OUTPUT / "certificate.pdf"
+    pdf.write_bytes(render_pdf(issue(registration)))
+    try:
+        subprocess.run(  # noqa: S603 - a fixed program and arguments
+            [
+                "/usr/bin/pdftoppm",
+                "-png",
+                "-r",
+                "60",
+                "-singlefile",
+                str(pdf),
+                str(OUTPUT / "28-certificate"),
+            ],
+            check=True,
+        )
+    except (FileNotFoundError, subprocess.CalledProcessError):
+        print("pdftoppm (apt-get install poppler-utils) is needed for the certificate picture")
+    finally:
+        pdf.unlink()
 
 
 def add_example_subscribers(now):
@@ -299,6 +351,22 @@ def take_screenshots(page, ids):
     save(page, "21-schedule")
     page.keyboard.press("Escape")
 
+    # Registration on the portal: settings, who is coming, check-in, certificates.
+    event_id = ids["registration_event"]
+    page.goto(f"/admin/pages/{event_id}/edit/#tab-details")
+    registration = panel(page, "Registration and CPD")
+    scroll_to(registration)
+    highlight(registration)
+    save(page, "24-registration-settings")
+    page.goto("/admin/registrations/events/")
+    save(page, "25-event-registrations")
+    page.goto(f"/admin/registrations/registration/?event={event_id}")
+    save(page, "26-who-is-coming")
+    page.set_viewport_size({"width": 390, "height": 760})
+    page.goto(f"/admin/registrations/events/{event_id}/check-in/")
+    save(page, "27-check-in")
+    page.set_viewport_size(VIEWPORT)
+
     # Site settings, and the groups that give each person a role.
     page.goto("/admin/settings/portal/sitesettings/")
     save(page, "22-site-settings")
@@ -329,6 +397,7 @@ def main():
                 context.set_default_timeout(15_000)
                 take_screenshots(context.new_page(), ids)
                 browser.close()
+            certificate_picture(ids["registration_event"])
         finally:
             server.terminate()
             server.wait(timeout=30)

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "library",
     "membership",
     "notifications",
+    "registrations",
     "editorial",
     "demo",
     "wagtail.contrib.redirects",
@@ -165,6 +166,10 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Join requests: closed requests older than this are deleted by `purge_join_requests`.
 JOIN_REQUEST_RETENTION_DAYS = int(os.environ.get("JOIN_REQUEST_RETENTION_DAYS", "365"))
+# Registrations are deleted this many days after their event; certificate records (name,
+# event, hours, number) are kept longer, so that certificates can still be verified.
+REGISTRATION_RETENTION_DAYS = int(os.environ.get("REGISTRATION_RETENTION_DAYS", "365"))
+CERTIFICATE_RETENTION_DAYS = int(os.environ.get("CERTIFICATE_RETENTION_DAYS", str(6 * 365)))
 # How many proxies (load balancer, TLS terminator) add to X-Forwarded-For in front of the site;
 # rate limits count per client address, so behind a proxy this must be set (0: no proxy).
 TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
@@ -201,6 +206,7 @@ LOGGING = {
             "library",
             "membership",
             "notifications",
+            "registrations",
             "editorial",
             "demo",
         )

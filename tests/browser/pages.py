@@ -26,6 +26,9 @@ from membership.views import JOIN_RATE_LIMIT
 from notifications import tokens
 from notifications.models import Subscriber
 from portal.blocks import BodyBlock
+from registrations import certificates
+from registrations import tokens as registration_tokens
+from registrations.models import Registration
 
 TOO_LONG_SEARCH = "x" * 201
 EVERY_BLOCK_SLUG = "every-content-block"
@@ -125,6 +128,7 @@ def covered_pages():
         *library_pages(),
         *join_pages(),
         *notification_pages(),
+        *registration_pages(),
     ]
 
 
@@ -282,6 +286,94 @@ def notification_pages():
     ]
 
 
+def registration_pages():
+    """The registration form's states on the demo's example, and the pages its emails open."""
+    event = found(
+        EventPage.objects.live().filter(registration=EventPage.RegistrationMode.PORTAL).first(),
+        "event with registration on the portal",
+    )
+    full = event.get_siblings().filter(slug="full-" + event.slug).first()
+    if full is None:
+        full = event.copy(
+            update_attrs={"title": f"Full: {event.title}", "slug": f"full-{event.slug}"}
+        )
+    full = full.specific
+    full.places = 1
+    full.save_revision().publish()
+    people = {}
+    for email, status in [
+        ("full@example.org", Registration.Status.REGISTERED),
+        ("cancelling@example.org", Registration.Status.REGISTERED),
+        ("attended@example.org", Registration.Status.ATTENDED),
+        ("feedback@example.org", Registration.Status.ATTENDED),
+    ]:
+        people[email], _ = Registration.objects.get_or_create(
+            event=full if email == "full@example.org" else event,
+            email=email,
+            defaults={
+                "full_name": "Example Person",
+                "role": "Nurse",
+                "organisation": "Example hospital",
+                "consent_given_at": timezone.now(),
+                "privacy_notice_version": "Privacy notice (example)",
+                "status": status,
+            },
+        )
+    cancelling = people["cancelling@example.org"]
+
+    def registered_again():
+        Registration.objects.filter(pk=cancelling.pk).update(status=Registration.Status.REGISTERED)
+
+    certificate = certificates.issue(people["attended@example.org"])
+    cancel_path = registration_tokens.cancel_url(cancelling).removeprefix(
+        registration_tokens.full_url("")
+    )
+    feedback_path = registration_tokens.feedback_url(people["feedback@example.org"]).removeprefix(
+        registration_tokens.full_url("")
+    )
+    return [
+        CoveredPage("Registration: form", event.url, shows="places left"),
+        CoveredPage(
+            "Registration: form sent with errors",
+            event.url,
+            submit={},
+            shows="There is a problem",
+            reset=cache.clear,
+        ),
+        CoveredPage("Registration: full, waiting list", full.url, shows="This event is full"),
+        CoveredPage(
+            "Registration: check your email",
+            f"/registrations/{event.pk}/done/",
+            shows="Check your email",
+        ),
+        CoveredPage(
+            "Registration: cancel link",
+            cancel_path,
+            shows="Cancel your registration",
+            reset=registered_again,
+        ),
+        CoveredPage(
+            "Registration: cancelled",
+            cancel_path,
+            submit={},
+            shows="Your registration is cancelled",
+            reset=registered_again,
+        ),
+        CoveredPage("Feedback form", feedback_path, shows="How would you rate"),
+        CoveredPage(
+            "Certificate: genuine",
+            f"/certificates/{certificate.number}/",
+            shows="This certificate is genuine",
+        ),
+        CoveredPage(
+            "Certificate: not known",
+            "/certificates/CPD-0000-0000-0000-0000/",
+            status=404,
+            shows="Certificate not known",
+        ),
+    ]
+
+
 def server_error_html():
     """The page Django shows when a view fails: no server run can be asked for it on purpose."""
     return server_error(RequestFactory().get("/")).content.decode()
@@ -312,7 +404,8 @@ def fetch(client: Client, covered):
     if covered.submit is not None:
         form = BeautifulSoup(response.content, "html.parser").select_one("main form[method=post]")
         hidden = {field["name"]: field.get("value", "") for field in form.select("[type=hidden]")}
-        response = client.post(covered.path, {**hidden, **covered.submit}, follow=True)
+        action = form.get("action") or covered.path
+        response = client.post(action, {**hidden, **covered.submit}, follow=True)
     assert response.status_code == covered.status, (
         f"{covered.name} ({covered.path}): {response.status_code}"
     )

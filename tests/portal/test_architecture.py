@@ -7,7 +7,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = "portal"
-CONTENT_APPS = ["home", "events", "library", "membership", "notifications"]
+CONTENT_APPS = ["home", "events", "library", "membership", "notifications", "registrations"]
 ON_TOP = ["editorial", "demo"]
 FIRST_PARTY = [SHARED, *CONTENT_APPS, *ON_TOP]
 # The root URLconf includes the apps' URLs: the one place the ground floor looks up.

@@ -1,0 +1,202 @@
+"""Admin screens for organisers: events with registration, check-in, emailing attendees,
+certificates and feedback.
+
+Reading needs `registrations.view_registration`; ticking attendance, emailing and sending
+certificates need `registrations.change_registration`. Superusers and the Event organisers
+group have both; Editors and Moderators have neither.
+"""
+
+from urllib.parse import urlencode
+
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Avg, Count, Q
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.views.generic import FormView, TemplateView
+from wagtail.admin import messages
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from events.models import EventPage
+from registrations import certificates, emails
+from registrations.forms import RATINGS
+from registrations.models import Registration, registration_counts
+
+VIEW_PERMISSION = "registrations.view_registration"
+CHANGE_PERMISSION = "registrations.change_registration"
+EVENTS_PER_PAGE = 25
+
+
+def can_read(user):
+    return user.has_perm(VIEW_PERMISSION) or user.has_perm(CHANGE_PERMISSION)
+
+
+class OrganiserMixin(WagtailAdminTemplateMixin):
+    permission = VIEW_PERMISSION
+    header_icon = "group"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(self.permission):
+            raise PermissionDenied
+        if "event_id" in kwargs:
+            self.event = get_object_or_404(
+                EventPage.objects.filter(registration=EventPage.RegistrationMode.PORTAL)
+                .annotate(**registration_counts())
+                .select_related("event_type"),
+                pk=kwargs["event_id"],
+            )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_subtitle(self):
+        event = getattr(self, "event", None)
+        return event.title if event else ""
+
+    def get_breadcrumbs_items(self):
+        items = [*self.breadcrumbs_items]
+        if hasattr(self, "event"):
+            items.append({"url": reverse("registrations_events"), "label": "Event registrations"})
+        return [*items, {"url": "", "label": self.page_title}]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if hasattr(self, "event"):
+            context["event"] = self.event
+            context["list_url"] = (
+                reverse("registrations_registration_modeladmin_index") + f"?event={self.event.pk}"
+            )
+        context["can_change"] = self.request.user.has_perm(CHANGE_PERMISSION)
+        return context
+
+
+class EventListView(OrganiserMixin, TemplateView):
+    template_name = "registrations/admin/events.html"
+    page_title = "Event registrations"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        events = (
+            EventPage.objects.filter(registration=EventPage.RegistrationMode.PORTAL)
+            .annotate(**registration_counts())
+            .order_by("-start", "-pk")
+        )
+        context["events"] = Paginator(events, EVENTS_PER_PAGE).get_page(self.request.GET.get("p"))
+        return context
+
+
+class CheckInView(OrganiserMixin, TemplateView):
+    """One big button per person, usable on a phone at the door; works without JavaScript."""
+
+    template_name = "registrations/admin/check_in.html"
+    page_title = "Check people in"
+    permission = CHANGE_PERMISSION
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.get("q", "").strip()[:100]
+        people = self.event.registrations.filter(status__in=Registration.PLACE_HOLDING)
+        if query:
+            people = people.filter(Q(full_name__icontains=query) | Q(email__icontains=query))
+        context.update(people=people.order_by("full_name", "pk"), query=query)
+        return context
+
+    def post(self, request, *args, **kwargs):
+        pk = request.POST.get("registration", "")
+        registration = get_object_or_404(
+            self.event.registrations.filter(status__in=Registration.PLACE_HOLDING),
+            pk=pk if pk.isdigit() else None,
+        )
+        attended = request.POST.get("attended") == "yes"
+        registration.status = (
+            Registration.Status.ATTENDED if attended else Registration.Status.REGISTERED
+        )
+        registration.save(update_fields=["status"])
+        messages.success(
+            request,
+            f"{registration.full_name} {'checked in' if attended else 'no longer checked in'}.",
+        )
+        url = reverse("registrations_check_in", args=[self.event.pk])
+        query = request.POST.get("q", "").strip()[:100]
+        search = f"?{urlencode({'q': query})}" if query else ""
+        return redirect(f"{url}{search}#person-{registration.pk}")
+
+
+class MessageForm(forms.Form):
+    subject = forms.CharField(max_length=150, help_text="For example, 'Parking at the venue'.")
+    message = forms.CharField(
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 10}),
+        help_text="Plain text. The event's details and each person's cancel link are added "
+        "below it.",
+    )
+
+
+class EmailAttendeesView(OrganiserMixin, FormView):
+    template_name = "registrations/admin/email_attendees.html"
+    page_title = "Email registered people"
+    permission = CHANGE_PERMISSION
+    form_class = MessageForm
+
+    def recipients(self):
+        return self.event.registrations.filter(status__in=Registration.PLACE_HOLDING)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(recipient_count=self.recipients().count(), **kwargs)
+
+    def form_valid(self, form):
+        with transaction.atomic():
+            people = list(self.recipients().select_related("event"))
+            for registration in people:
+                emails.queue_message(
+                    registration,
+                    " ".join(form.cleaned_data["subject"].split()),
+                    form.cleaned_data["message"],
+                )
+        messages.success(
+            self.request,
+            f"Your message is being sent to {len(people)} "
+            f"{'person' if len(people) == 1 else 'people'}.",
+        )
+        return redirect("registrations_events")
+
+
+class CertificatesView(OrganiserMixin, TemplateView):
+    """Send certificates (or feedback requests first), and see what attendees thought."""
+
+    template_name = "registrations/admin/certificates.html"
+    page_title = "Certificates and feedback"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        attended = self.event.registrations.filter(status=Registration.Status.ATTENDED)
+        given = attended.exclude(feedback_given_at=None)
+        ratings = dict(given.order_by().values_list("feedback_rating").annotate(n=Count("pk")))
+        context.update(
+            can_send=certificates.can_have_certificate(self.event),
+            not_yet_sent=attended.filter(certificate_requested_at=None).count(),
+            certificates_issued=attended.exclude(certificate=None).count(),
+            feedback_count=given.count(),
+            average_rating=given.aggregate(avg=Avg("feedback_rating"))["avg"],
+            rating_rows=[(label, ratings.get(int(value), 0)) for value, label in RATINGS],
+            comments=given.exclude(feedback_comments="").values_list(
+                "feedback_rating", "feedback_comments"
+            ),
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        if not request.user.has_perm(CHANGE_PERMISSION):
+            raise PermissionDenied
+        if not certificates.can_have_certificate(self.event):
+            messages.error(
+                request, "Certificates can be sent once an event with CPD hours has ended."
+            )
+        else:
+            count = certificates.send_certificates(self.event)
+            what = "a feedback request" if self.event.ask_for_feedback else "their certificate"
+            messages.success(
+                request,
+                f"{count} {'attendee is' if count == 1 else 'attendees are'} being sent {what}.",
+            )
+        return redirect("registrations_certificates", event_id=self.event.pk)

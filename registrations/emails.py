@@ -1,0 +1,98 @@
+"""The emails attendees get: confirmation, waiting list, promotion, cancellation, reminders,
+changes to the event, and certificates. All are queued through the outbox."""
+
+from events.calendar import calendar_for
+from portal.mail import queue_email, render_email
+from portal.models import SiteSettings
+from registrations import tokens
+
+
+def _context(registration, **extra):
+    event = registration.event
+    site = event.get_site()
+    site_settings = SiteSettings.for_site(site) if site else None
+    return {
+        "registration": registration,
+        "event": event,
+        "event_url": event.get_full_url(),
+        "group_name": site_settings.group_name if site_settings else "",
+        "contact_email": site_settings.contact_email if site_settings else "",
+        "cancel_url": tokens.cancel_url(registration),
+        "show_joining": registration.holds_place and event.is_online,
+        **extra,
+    }
+
+
+def _calendar_attachment(event, *, method="PUBLISH"):
+    return {
+        "filename": f"{event.slug}.ics",
+        "content": calendar_for([event], method=method).to_ical().decode(),
+        "mimetype": f"text/calendar; method={method}",
+    }
+
+
+def _queue(registration, template, *, calendar=None, **extra):
+    context = _context(registration, **extra)
+    queue_email(
+        recipient=registration.email,
+        reply_to=context["contact_email"],
+        headers={"Auto-Submitted": "auto-generated"},
+        attachments=[calendar] if calendar else None,
+        about=registration,
+        **render_email(f"registrations/email/{template}", context),
+    )
+
+
+def queue_confirmation(registration):
+    if registration.holds_place:
+        _queue(registration, "registered", calendar=_calendar_attachment(registration.event))
+    else:
+        _queue(registration, "waiting")
+
+
+def queue_already_registered(registration):
+    _queue(registration, "already_registered")
+
+
+def queue_promoted(registration):
+    _queue(registration, "promoted", calendar=_calendar_attachment(registration.event))
+
+
+def queue_cancelled(registration):
+    _queue(registration, "cancelled")
+
+
+def queue_reminder(registration):
+    _queue(registration, "reminder")
+
+
+def queue_event_changed(registration):
+    """The changed event, with a calendar entry that replaces (or cancels) the one they have."""
+    event = registration.event
+    method = "CANCEL" if event.is_cancelled else "PUBLISH"
+    _queue(registration, "event_changed", calendar=_calendar_attachment(event, method=method))
+
+
+def queue_message(registration, subject, message):
+    """An organiser's message to everyone coming."""
+    context = _context(registration, message=message, subject=subject)
+    queue_email(
+        recipient=registration.email,
+        reply_to=context["contact_email"],
+        about=registration,
+        **render_email("registrations/email/organiser_message", context),
+    )
+
+
+def queue_feedback_request(registration):
+    _queue(registration, "feedback_request", feedback_url=tokens.feedback_url(registration))
+
+
+def queue_certificate(registration, certificate):
+    _queue(
+        registration,
+        "certificate",
+        certificate=certificate,
+        download_url=tokens.certificate_download_url(certificate),
+        verification_url=tokens.verification_url(certificate),
+    )

@@ -1,0 +1,155 @@
+"""Registrations for events on the portal, and the CPD certificates attendees are given."""
+
+import secrets
+import uuid
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models, transaction
+from django.utils import dateformat, timezone
+from wagtail.models import ModelLogEntry
+
+from events.models import EventPage
+from portal.models import OutgoingEmail
+
+# Certificate numbers: 16 characters from an alphabet with no look-alikes (80 random bits).
+CERTIFICATE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+CERTIFICATE_PREFIX = "CPD"
+
+
+class RegistrationQuerySet(models.QuerySet):
+    def holding_places(self):
+        """Registered or attended: the people a place is kept for."""
+        return self.filter(status__in=Registration.PLACE_HOLDING)
+
+    def waiting(self):
+        return self.filter(status=Registration.Status.WAITING).order_by("registered_at", "pk")
+
+    def erase(self):
+        """Delete these registrations with the emails and logs that name the person."""
+        content_type = ContentType.objects.get_for_model(self.model)
+        ids = [str(pk) for pk in self.values_list("pk", flat=True)]
+        with transaction.atomic():
+            OutgoingEmail.objects.filter(about_type=content_type, about_id__in=ids).delete()
+            ModelLogEntry.objects.filter(content_type=content_type, object_id__in=ids).delete()
+            self.model.objects.filter(pk__in=ids).delete()
+        return len(ids)
+
+
+class Registration(models.Model):
+    """One person's place (or place in the queue) at one event, as they gave it."""
+
+    class Status(models.TextChoices):
+        REGISTERED = "registered", "Registered"
+        WAITING = "waiting", "Waiting list"
+        CANCELLED = "cancelled", "Cancelled"
+        ATTENDED = "attended", "Attended"
+
+    PLACE_HOLDING = (Status.REGISTERED, Status.ATTENDED)
+    # What the person gives on the public form.
+    FORM_FIELDS = ("full_name", "email", "role", "organisation", "needs")
+
+    event = models.ForeignKey(EventPage, on_delete=models.CASCADE, related_name="registrations")
+    full_name = models.CharField("full name", max_length=200)
+    email = models.EmailField("email address", max_length=254)
+    role = models.CharField("professional role", max_length=100)
+    organisation = models.CharField("organisation", max_length=200)
+    needs = models.TextField("access or dietary needs", max_length=1000, blank=True)
+    consent_given_at = models.DateTimeField("consent given")
+    privacy_notice_version = models.CharField("privacy notice seen", max_length=300)
+
+    status = models.CharField(max_length=10, choices=Status, default=Status.REGISTERED)
+    registered_at = models.DateTimeField("registered", default=timezone.now, db_index=True)
+    # The key in the person's signed links (cancel, feedback, certificate).
+    key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    # The calendar SEQUENCE this person's calendar last received, so updates go once.
+    calendar_sequence = models.PositiveIntegerField(default=0, editable=False)
+    reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    feedback_rating = models.PositiveSmallIntegerField(
+        "rating",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+    )
+    feedback_comments = models.TextField("comments", max_length=2000, blank=True)
+    feedback_given_at = models.DateTimeField("feedback given", null=True, blank=True)
+    certificate_requested_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = RegistrationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["event", "registered_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "email"], name="one_registration_per_email")
+        ]
+        indexes = [models.Index(fields=["event", "status"])]
+
+    def __str__(self):
+        return f"{self.full_name} ({self.event.title})"
+
+    @property
+    def holds_place(self):
+        return self.status in self.PLACE_HOLDING
+
+    def erase(self):
+        Registration.objects.filter(pk=self.pk).erase()
+
+
+def registration_counts():
+    """Annotations for a query of events: people with a place, waiting, and attended.
+
+    The dashboard and the organisers' screens count the same way, in the same query.
+    """
+    return {
+        "registered_count": models.Count(
+            "registrations", filter=models.Q(registrations__status__in=Registration.PLACE_HOLDING)
+        ),
+        "waiting_count": models.Count(
+            "registrations", filter=models.Q(registrations__status=Registration.Status.WAITING)
+        ),
+        "attended_count": models.Count(
+            "registrations", filter=models.Q(registrations__status=Registration.Status.ATTENDED)
+        ),
+    }
+
+
+def new_certificate_number():
+    body = "".join(secrets.choice(CERTIFICATE_ALPHABET) for _ in range(16))
+    return f"{CERTIFICATE_PREFIX}-" + "-".join(body[i : i + 4] for i in range(0, 16, 4))
+
+
+class Certificate(models.Model):
+    """What a CPD certificate said, kept (longer than registrations) so it can be verified.
+
+    The facts are copied, not linked: the registration is purged long before the certificate,
+    and an event page edited later must not change a certificate already issued.
+    """
+
+    number = models.CharField(max_length=30, unique=True, default=new_certificate_number)
+    registration = models.OneToOneField(
+        Registration, null=True, blank=True, on_delete=models.SET_NULL, related_name="certificate"
+    )
+    event = models.ForeignKey(
+        EventPage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    attendee_name = models.CharField(max_length=200)
+    event_title = models.CharField(max_length=255)
+    event_date = models.CharField(max_length=200, help_text="As written on the certificate.")
+    event_ended_at = models.DateTimeField()
+    event_format = models.CharField(max_length=40)
+    cpd_hours = models.DecimalField("CPD hours", max_digits=4, decimal_places=1)
+    group_name = models.CharField(max_length=200)
+    chair_name = models.CharField(max_length=200, blank=True)
+    issued_at = models.DateTimeField(default=timezone.now)
+    key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+
+    class Meta:
+        ordering = ["-issued_at", "pk"]
+
+    def __str__(self):
+        return self.number
+
+    @property
+    def issued_on(self):
+        return dateformat.format(timezone.localtime(self.issued_at), "j F Y")

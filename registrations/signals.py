@@ -1,0 +1,33 @@
+"""What publishing an event means for the people registered: updates, and freed places."""
+
+from django.db import transaction
+from wagtail.signals import page_published
+
+from events.models import EventPage
+from registrations import emails, places
+from registrations.models import Registration
+
+
+def tell_registered_people(sender, instance, **kwargs):
+    """Email a new calendar entry to everyone whose copy is older than the published one.
+
+    The event's SEQUENCE only goes up when a published change moves the time, place or joining
+    details, or the status, so this sends once per such change and never for a new comma.
+    """
+    event = instance
+    with transaction.atomic():
+        behind = event.registrations.filter(
+            status__in=(Registration.Status.REGISTERED, Registration.Status.WAITING),
+            calendar_sequence__lt=event.sequence,
+        ).select_for_update()
+        for registration in behind:
+            registration.event = event
+            if registration.holds_place:
+                emails.queue_event_changed(registration)
+            registration.calendar_sequence = event.sequence
+            registration.save(update_fields=["calendar_sequence"])
+        if event.shows_registration_form and not event.is_cancelled:
+            places.promote_waiting(event)
+
+
+page_published.connect(tell_registered_people, sender=EventPage)

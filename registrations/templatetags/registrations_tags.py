@@ -1,0 +1,29 @@
+"""The registration panel on an event page, for events with registration on the portal."""
+
+from django import template
+
+from registrations.forms import FORM_ID, RegistrationForm
+from registrations.places import places_left
+
+register = template.Library()
+
+
+@register.inclusion_tag("registrations/includes/registration_panel.html", takes_context=True)
+def registration_panel(context, event):
+    if not event.shows_registration_form:
+        return {"show": False}
+    from registrations.views import privacy_notice
+
+    left = places_left(event) if event.pk else event.places
+    return {
+        "show": True,
+        "event": event,
+        "request": context.get("request"),
+        "csrf_token": context.get("csrf_token"),
+        "form": context.get("registration_form") or RegistrationForm(),
+        "form_id": FORM_ID,
+        "places_left": left,
+        "is_full": left == 0,
+        "is_open": event.registration_is_open and event.live,
+        "privacy_page": privacy_notice(event) if event.pk else None,
+    }

@@ -1,0 +1,179 @@
+"""The public side of registrations: the form's post, the links in emails, certificates.
+
+These are plain URLs rather than page routes, so that links in emails already sent keep
+working whatever editors do to the pages.
+"""
+
+import logging
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from events.models import EventPage
+from portal.antispam import RateLimit, turn_away
+from portal.forms import error_summary
+from portal.models import SiteSettings
+from registrations import certificates, places, tokens
+from registrations.forms import FORM_ID, FeedbackForm, RegistrationForm
+from registrations.models import Certificate, Registration
+
+logger = logging.getLogger(__name__)
+
+# Posts (valid or not) per address per hour: plenty for a person correcting mistakes.
+REGISTRATION_RATE_LIMIT = RateLimit("registration", limit=10, period=60 * 60)
+
+
+def privacy_notice(event):
+    """The privacy notice page chosen in site settings, if it is published."""
+    site = event.get_site()
+    page = SiteSettings.for_site(site).privacy_page if site else None
+    return page if page is not None and page.live else None
+
+
+def privacy_notice_version(event):
+    page = privacy_notice(event)
+    if page is None:
+        return f"Event page {event.full_url or event.title}"
+    published = timezone.localtime(page.last_published_at) if page.last_published_at else None
+    return f"{page.title} ({page.url}), last published {published:%d %B %Y %H:%M %Z}"[:300]
+
+
+def _event(event_id):
+    event = EventPage.objects.live().public().filter(pk=event_id).first()
+    if event is None or not event.shows_registration_form:
+        raise Http404
+    return event
+
+
+@require_POST
+def register(request, event_id):
+    event = _event(event_id)
+    if not event.registration_is_open:
+        return redirect(event.url)
+    form = RegistrationForm(request.POST)
+    done_url = "registrations:registered"
+    refusal = turn_away(
+        request,
+        form,
+        REGISTRATION_RATE_LIMIT,
+        what="the registration form",
+        accepted_url=redirect(done_url, event.pk).url,
+        logger=logger,
+    )
+    if refusal:
+        return refusal
+    if form.is_valid():
+        details = {name: form.cleaned_data[name] for name in Registration.FORM_FIELDS}
+        places.register(
+            event,
+            consent_given_at=timezone.now(),
+            privacy_notice_version=privacy_notice_version(event),
+            **details,
+        )
+        return redirect(done_url, event.pk)
+    return event.render(
+        request,
+        context_overrides={
+            "registration_form": form,
+            "registration_error_summary": error_summary(form, FORM_ID),
+        },
+    )
+
+
+@require_safe
+def registered(request, event_id):
+    # The same page whether the address was new, waiting or already registered.
+    return TemplateResponse(request, "registrations/registered.html", {"event": _event(event_id)})
+
+
+def _link_problem(request):
+    return TemplateResponse(request, "registrations/link_problem.html", status=404)
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def cancel(request, token):
+    """A button on GET, the cancellation on POST: mail scanners open links, not buttons."""
+    try:
+        registration = tokens.object_for_token(Registration, token, tokens.CANCEL_SALT)
+    except tokens.InvalidLink:
+        return _link_problem(request)
+    if registration is None:
+        return _link_problem(request)
+    can_cancel = (
+        registration.status
+        in (
+            Registration.Status.REGISTERED,
+            Registration.Status.WAITING,
+        )
+        and not registration.event.has_ended()
+    )
+    cancelled = False
+    if request.method == "POST" and can_cancel:
+        cancelled = places.cancel(registration)
+        can_cancel = False
+    return TemplateResponse(
+        request,
+        "registrations/cancel.html",
+        {"registration": registration, "can_cancel": can_cancel, "cancelled": cancelled},
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def feedback(request, token):
+    try:
+        registration = tokens.object_for_token(Registration, token, tokens.FEEDBACK_SALT)
+    except tokens.InvalidLink:
+        return _link_problem(request)
+    if registration is None or registration.status != Registration.Status.ATTENDED:
+        return _link_problem(request)
+    certificate = getattr(registration, "certificate", None)
+    form = FeedbackForm(request.POST if request.method == "POST" else None)
+    if registration.feedback_given_at is None and form.is_valid():
+        certificate = certificates.record_feedback(
+            registration, form.cleaned_data["rating"], form.cleaned_data["comments"]
+        )
+        return redirect(tokens.feedback_url(registration))
+    return TemplateResponse(
+        request,
+        "registrations/feedback.html",
+        {
+            "registration": registration,
+            "event": registration.event,
+            "form": form,
+            "form_id": "feedback-form",
+            "error_summary": error_summary(form, "feedback-form") if form.is_bound else [],
+            "certificate": certificate,
+            "download_url": tokens.certificate_download_url(certificate) if certificate else "",
+        },
+    )
+
+
+@never_cache
+@require_safe
+def certificate_download(request, token):
+    try:
+        certificate = tokens.object_for_token(Certificate, token, tokens.CERTIFICATE_SALT)
+    except tokens.InvalidLink:
+        return _link_problem(request)
+    if certificate is None:
+        return _link_problem(request)
+    response = HttpResponse(certificates.render_pdf(certificate), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{certificate.number}.pdf"'
+    return response
+
+
+@require_safe
+def verify(request, number):
+    certificate = Certificate.objects.filter(number=number.strip().upper()).first()
+    return TemplateResponse(
+        request,
+        "registrations/verify.html",
+        {"certificate": certificate, "number": number[:40]},
+        status=200 if certificate else 404,
+    )

@@ -1,0 +1,156 @@
+"""The "Registrations" admin area, seen only by superusers and the Event organisers group."""
+
+from django.contrib import admin
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail_modeladmin.helpers import PermissionHelper
+from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
+
+from events.models import EventPage
+from portal.modeladmin import ErasingDeleteView, ReadPermissionHistoryView, SafeExportIndexView
+from registrations import admin_views, places
+from registrations.models import Registration
+
+
+class RegistrationPermissionHelper(PermissionHelper):
+    """Reading needs the view or change permission; registrations only come from the form."""
+
+    def _can_read(self, user):
+        return admin_views.can_read(user)
+
+    def user_can_list(self, user):
+        return self._can_read(user)
+
+    def user_can_inspect_obj(self, user, obj):
+        return self._can_read(user)
+
+    def user_can_create(self, user):
+        return False
+
+
+class RegistrationAdminForm(WagtailAdminModelForm):
+    """A place given up by an organiser goes to the first person waiting, as a cancel does."""
+
+    def save(self, commit=True):
+        registration = super().save(commit=commit)
+        if commit and "status" in self.changed_data:
+            places.promote_waiting(registration.event)
+        return registration
+
+
+class EventFilter(admin.SimpleListFilter):
+    title = "event"
+    parameter_name = "event"
+
+    def lookups(self, request, model_admin):
+        events = EventPage.objects.filter(registration=EventPage.RegistrationMode.PORTAL)
+        return [
+            (str(pk), title) for pk, title in events.order_by("-start").values_list("pk", "title")
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() and self.value().isdigit():
+            return queryset.filter(event_id=self.value())
+        return queryset
+
+
+class RegistrationIndexView(SafeExportIndexView):
+    export_headings = {"event": "Event", "get_status_display": "Status"}
+
+
+@modeladmin_register
+class RegistrationAdmin(ModelAdmin):
+    model = Registration
+    menu_label = "Registrations"
+    menu_icon = "list-ul"
+    menu_order = 252
+    add_to_admin_menu = True
+    permission_helper_class = RegistrationPermissionHelper
+    index_view_class = RegistrationIndexView
+    history_view_class = ReadPermissionHistoryView
+    delete_view_class = ErasingDeleteView
+    inspect_view_enabled = True
+    list_display = (
+        "full_name",
+        "email",
+        "event",
+        "status",
+        "role",
+        "organisation",
+        "registered_at",
+    )
+    list_filter = ("status", EventFilter)
+    search_fields = ("full_name", "email", "organisation")
+    list_per_page = 50
+    list_export = (
+        "registered_at",
+        "event",
+        "full_name",
+        "email",
+        "role",
+        "organisation",
+        "needs",
+        "get_status_display",
+        "consent_given_at",
+        "privacy_notice_version",
+    )
+    export_filename = "registrations"
+    inspect_view_fields = [
+        "event",
+        "full_name",
+        "email",
+        "role",
+        "organisation",
+        "needs",
+        "status",
+        "registered_at",
+        "consent_given_at",
+        "privacy_notice_version",
+        "feedback_rating",
+        "feedback_comments",
+    ]
+    edit_handler = ObjectList([FieldPanel("status")], base_form_class=RegistrationAdminForm)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("event")
+
+
+@hooks.register("register_admin_urls")
+def organiser_urls():
+    return [
+        path(
+            "registrations/events/",
+            admin_views.EventListView.as_view(),
+            name="registrations_events",
+        ),
+        path(
+            "registrations/events/<int:event_id>/check-in/",
+            admin_views.CheckInView.as_view(),
+            name="registrations_check_in",
+        ),
+        path(
+            "registrations/events/<int:event_id>/email/",
+            admin_views.EmailAttendeesView.as_view(),
+            name="registrations_email",
+        ),
+        path(
+            "registrations/events/<int:event_id>/certificates/",
+            admin_views.CertificatesView.as_view(),
+            name="registrations_certificates",
+        ),
+    ]
+
+
+class OrganiserMenuItem(MenuItem):
+    def is_shown(self, request):
+        return admin_views.can_read(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def event_registrations_menu_item():
+    return OrganiserMenuItem(
+        "Event registrations", reverse("registrations_events"), icon_name="date", order=251
+    )

@@ -1,0 +1,48 @@
+"""Retention, export and erasure of registrations; certificates are kept longer."""
+
+from datetime import timedelta
+
+from django.core.management import call_command
+
+from portal.models import OutgoingEmail
+from registrations import certificates, personal_data
+from registrations.models import Certificate, Registration
+from tests.registrations.factories import RegistrationFactory
+
+
+def test_registrations_go_a_year_after_the_event_and_certificates_stay(event, time_machine):
+    registration = RegistrationFactory(event=event, status="attended")
+    certificate = certificates.issue(registration)
+
+    time_machine.move_to(event.end + timedelta(days=364))
+    call_command("purge_registrations")
+    assert Registration.objects.exists()
+
+    time_machine.move_to(event.end + timedelta(days=366))
+    call_command("purge_registrations")
+    assert not Registration.objects.exists()
+    assert Certificate.objects.get().number == certificate.number
+
+    time_machine.move_to(event.end + timedelta(days=6 * 365 + 1))
+    call_command("purge_registrations")
+    assert not Certificate.objects.exists()
+
+
+def test_export_and_erase_by_email(event):
+    registration = RegistrationFactory(event=event, email="alex@example.org", status="attended")
+    certificates.issue(registration)
+    from registrations import emails
+
+    emails.queue_confirmation(registration)
+    RegistrationFactory(event=event)
+
+    exported = personal_data.export("Alex@Example.org")
+    assert exported["event registrations"][0]["event"] == "Spring meeting"
+    assert len(exported["CPD certificates"]) == 1
+
+    assert personal_data.erase("alex@example.org") == {
+        "event registrations": 1,
+        "CPD certificates": 1,
+    }
+    assert Registration.objects.count() == 1
+    assert not OutgoingEmail.objects.filter(recipient="alex@example.org").exists()
