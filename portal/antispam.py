@@ -78,7 +78,9 @@ class AntiSpamFormMixin:
             return "timestamp missing or tampered with"
         except (TypeError, ValueError):
             return "timestamp not a number"
-        if time.time() - started_at < self.min_seconds_to_fill:
+        # A person who presses Send on a half-filled form at once must see what is missing, so
+        # the time trap only catches posts that would otherwise be accepted.
+        if time.time() - started_at < self.min_seconds_to_fill and self.is_valid():
             return "sent faster than a person could fill it in"
         return ""
 
