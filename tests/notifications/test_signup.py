@@ -210,3 +210,12 @@ def test_an_empty_form_sent_at_once_shows_the_errors_rather_than_the_next_page(
     summary = BeautifulSoup(response.content, "html.parser").find(class_="error-summary")
     assert "Enter your email address" in summary.get_text()
     assert Subscriber.objects.count() == 0
+
+
+def test_the_sign_up_page_has_a_description_canonical_link_and_social_title(client, site_settings):
+    soup = BeautifulSoup(client.get(SIGNUP_URL).content, "html.parser")
+
+    assert "group meetings" in soup.find("meta", attrs={"name": "description"})["content"]
+    assert soup.find("link", rel="canonical")["href"] == "http://testserver/notifications/"
+    og_title = soup.find("meta", property="og:title")["content"]
+    assert og_title == "Get emails about meetings and events"
