@@ -51,3 +51,16 @@ def test_healthz_answers_probes_on_internal_addresses_over_plain_http(client, db
     response = client.get("/healthz", HTTP_HOST="10.0.0.5:8000")
 
     assert response.status_code == 200
+
+
+def test_favicon_is_served_at_the_address_browsers_ask_for(client, db):
+    response = client.get("/favicon.ico", follow=True)
+
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"\x00\x00\x01\x00")  # an ICO file
+
+
+def test_pages_link_their_icon(client, demo_home):
+    response = client.get("/")
+
+    assert b'<link rel="icon" href="/static/images/favicon.ico"' in response.content
