@@ -6,6 +6,7 @@ telling them why would only teach them. People are never silently dropped for be
 form left open too long shows an error and can be sent again with the answers kept.
 """
 
+import ipaddress
 import time
 
 from django import forms
@@ -98,19 +99,54 @@ class AntiSpamFormMixin:
         return cleaned_data
 
 
-def client_ip(request):
-    """The visitor's address: REMOTE_ADDR, or the one our own proxies put in X-Forwarded-For.
+def _address(text):
+    try:
+        return ipaddress.ip_address(text.strip())
+    except ValueError:
+        return None
 
-    Only addresses added by proxies we run can be trusted; anything further left in the header
-    was written by the client and could be anything.
+
+def _is_trusted_proxy(address):
+    return any(address in network for network in settings.TRUSTED_PROXY_NETWORKS)
+
+
+def client_ip(request):
+    """The visitor's address: REMOTE_ADDR, or what our own proxies put in X-Forwarded-For.
+
+    The header is read only when the connection comes from a trusted proxy, and then from the
+    right: each of our proxies appends the address it saw, so the first entry from the right
+    that is not one of ours is the client. Anything further left was written by the client.
     """
-    proxies = settings.TRUSTED_PROXY_COUNT
-    if proxies:
-        forwarded = [ip.strip() for ip in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-        forwarded = [ip for ip in forwarded if ip]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
+    remote = _address(request.META.get("REMOTE_ADDR", ""))
+    if remote is None:
+        return ""
+    if not _is_trusted_proxy(remote):
+        return str(remote)
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    for entry in reversed([entry for entry in forwarded.split(",") if entry.strip()]):
+        address = _address(entry)
+        if address is None:
+            break  # garbled by something we do not run: the proxy is all we know
+        if not _is_trusted_proxy(address):
+            return str(address)
+        remote = address
+    return str(remote)
+
+
+def client_key(request):
+    """Who counts as one client for rate limits and sign-in lock-outs.
+
+    An IPv4 address, or the /64 network of an IPv6 one: a single home or server is usually
+    given a whole /64 and could otherwise take a fresh address for every attempt.
+    """
+    address = _address(client_ip(request))
+    if address is None:
+        return "unknown"
+    if address.version == 6:
+        if address.ipv4_mapped:
+            return str(address.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{address}/64", strict=False))
+    return str(address)
 
 
 class RateLimit:
@@ -126,7 +162,7 @@ class RateLimit:
 
     def _key(self, request):
         window = int(time.time() // self.period)
-        return f"ratelimit:{self.scope}:{client_ip(request)}:{window}"
+        return f"ratelimit:{self.scope}:{client_key(request)}:{window}"
 
     def hit(self, request):
         """Count one hit; True while the address is still within its limit."""

@@ -1,5 +1,6 @@
 """Settings shared by every environment: safe by default, relaxed only in dev.py."""
 
+import ipaddress
 import os
 from pathlib import Path
 
@@ -166,9 +167,20 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Join requests: closed requests older than this are deleted by `purge_join_requests`.
 JOIN_REQUEST_RETENTION_DAYS = int(os.environ.get("JOIN_REQUEST_RETENTION_DAYS", "365"))
-# How many proxies (load balancer, TLS terminator) add to X-Forwarded-For in front of the site;
-# rate limits count per client address, so behind a proxy this must be set (0: no proxy).
-TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
+# Addresses or networks of the proxies (load balancer, TLS terminator) in front of the site.
+# X-Forwarded-For is read only on connections from these; rate limits and sign-in lock-outs
+# count per client address, so behind a proxy this must be set.
+if "DJANGO_TRUSTED_PROXY_COUNT" in os.environ:
+    raise ImproperlyConfigured(
+        "DJANGO_TRUSTED_PROXY_COUNT is no longer read: list the proxies' addresses or networks "
+        "in DJANGO_TRUSTED_PROXIES instead, e.g. 10.0.0.0/8,fd00::/8."
+    )
+try:
+    TRUSTED_PROXY_NETWORKS = [
+        ipaddress.ip_network(proxy, strict=False) for proxy in env_list("DJANGO_TRUSTED_PROXIES")
+    ]
+except ValueError as error:
+    raise ImproperlyConfigured(f"DJANGO_TRUSTED_PROXIES: {error}") from None
 
 WAGTAIL_SITE_NAME = "Implementation Group"
 # Event times are entered and shown in UK time, so the admin offers editors no other time zone.
