@@ -8,6 +8,7 @@ form left open too long shows an error and can be sent again with the answers ke
 
 import ipaddress
 import time
+from datetime import timedelta
 
 from django import forms
 from django.conf import settings
@@ -19,6 +20,9 @@ from django.template.response import TemplateResponse
 TIMESTAMP_SALT = "portal.antispam.form-started"
 MIN_SECONDS_TO_FILL = 3
 MAX_FORM_AGE_SECONDS = 24 * 60 * 60
+# A public form emails one address at most this often, however many times it is posted, so it
+# cannot be used to flood someone's inbox.
+SAME_ADDRESS_EMAIL_INTERVAL = timedelta(minutes=10)
 FORM_EXPIRED_MESSAGE = (
     "This form was open for too long, so it has expired. Check your answers and send it again."
 )
