@@ -11,6 +11,7 @@ PRODUCTION_ENV = {
     "DJANGO_CSRF_TRUSTED_ORIGINS": "https://portal.example.org",
     "WAGTAILADMIN_BASE_URL": "https://portal.example.org",
     "EMAIL_HOST": "smtp.example.org",
+    "REDIS_URL": "redis://127.0.0.1:6379/3",
 }
 
 
@@ -47,3 +48,13 @@ def test_production_settings_pass_the_deployment_checklist():
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_the_deployment_checklist_warns_when_each_worker_has_its_own_cache():
+    result = manage(
+        "check", "--deploy", "--fail-level", "WARNING", **dict(PRODUCTION_ENV, REDIS_URL="")
+    )
+
+    assert result.returncode != 0
+    assert "portal.W001" in result.stderr + result.stdout
+    assert "REDIS_URL" in result.stderr + result.stdout
