@@ -43,6 +43,21 @@ def test_production_refuses_to_start_without_allowed_hosts():
     assert "DJANGO_ALLOWED_HOSTS is not set" in result.stderr
 
 
+def test_production_refuses_to_start_without_an_https_base_url():
+    for base_url in ["", "http://portal.example.org"]:
+        result = manage("check", **dict(PRODUCTION_ENV, WAGTAILADMIN_BASE_URL=base_url))
+
+        assert result.returncode != 0
+        assert "WAGTAILADMIN_BASE_URL must be the site's public https address" in result.stderr
+
+
+def test_env_files_are_kept_out_of_git_and_the_docker_image():
+    for ignore_file in [".gitignore", ".dockerignore"]:
+        patterns = (PROJECT / ignore_file).read_text().split()
+        assert "*.env" in patterns, ignore_file
+        assert ".env" in patterns, ignore_file
+
+
 def test_production_settings_pass_the_deployment_checklist():
     result = manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION_ENV)
 
