@@ -7,6 +7,7 @@ form left open too long shows an error and can be sent again with the answers ke
 """
 
 import ipaddress
+import logging
 import time
 from datetime import timedelta
 
@@ -16,6 +17,8 @@ from django.core import signing
 from django.core.cache import cache
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+
+logger = logging.getLogger(__name__)
 
 TIMESTAMP_SALT = "portal.antispam.form-started"
 MIN_SECONDS_TO_FILL = 3
@@ -177,6 +180,10 @@ class RateLimit:
         except ValueError:  # the key expired between add and incr
             cache.set(key, 1, timeout=self.period)
             count = 1
+        if count is None:
+            # The cache is down and ignores errors: better to let people through than no one.
+            logger.warning("Rate limit %s not applied: the cache did not answer.", self.scope)
+            return True
         return count <= self.limit
 
     def retry_after(self):
