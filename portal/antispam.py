@@ -6,6 +6,7 @@ telling them why would only teach them. People are never silently dropped for be
 form left open too long shows an error and can be sent again with the answers kept.
 """
 
+import hashlib
 import ipaddress
 import logging
 import time
@@ -152,7 +153,8 @@ def client_key(request):
     if address.version == 6:
         if address.ipv4_mapped:
             return str(address.ipv4_mapped)
-        return str(ipaddress.ip_network(f"{address}/64", strict=False))
+        # The network's first address stands for it: still an address, as django-axes stores.
+        return str(ipaddress.ip_network(f"{address}/64", strict=False).network_address)
     return str(address)
 
 
@@ -167,13 +169,15 @@ class RateLimit:
         self.limit = limit
         self.period = period
 
-    def _key(self, request):
-        window = int(time.time() // self.period)
-        return f"ratelimit:{self.scope}:{client_key(request)}:{window}"
-
     def hit(self, request):
-        """Count one hit; True while the address is still within its limit."""
-        key = self._key(request)
+        """Count one hit from this request's client; True while it is still within its limit."""
+        return self.hit_by(client_key(request))
+
+    def hit_by(self, who):
+        """Count one hit for `who` (any string, such as an email address); True while within."""
+        window = int(time.time() // self.period)
+        who = hashlib.sha256(who.encode()).hexdigest()[:32]
+        key = f"ratelimit:{self.scope}:{who}:{window}"
         cache.add(key, 0, timeout=self.period)
         try:
             count = cache.incr(key)

@@ -8,8 +8,14 @@ from wagtail.documents import urls as wagtaildocs_urls
 from events import urls as events_urls
 from notifications import urls as notifications_urls
 from portal import views
+from portal.signin import RateLimitedPasswordResetView
 
 urlpatterns = [
+    path(
+        "admin/password_reset/",
+        RateLimitedPasswordResetView.as_view(),
+        name="wagtailadmin_password_reset",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", views.search, name="search"),

@@ -65,7 +65,7 @@ def test_ipv6_clients_count_per_64_network(db):
 
     assert [limit.hit(request_from(ip)) for ip in same_home] == [True, True, False]
     assert limit.hit(request_from("2001:db8:1:3::1")) is True
-    assert client_key(request_from("2001:db8:1:2::1")) == "2001:db8:1:2::/64"
+    assert client_key(request_from("2001:db8:1:2::1")) == "2001:db8:1:2::"
     assert client_key(request_from("::ffff:192.0.2.1")) == "192.0.2.1"
 
 
