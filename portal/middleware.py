@@ -1,7 +1,9 @@
-"""Middleware that must answer before Django's host and HTTPS checks."""
+"""Middleware: the health check, answered before Django's host and HTTPS checks, and the CSP."""
 
 import uuid
 
+from csp.middleware import CSPMiddleware
+from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
@@ -57,3 +59,13 @@ class HealthCheckMiddleware:
         if "database" in down:
             return HttpResponse(body, status=503, content_type="text/plain")
         return HttpResponse("degraded\n" + body, content_type="text/plain")
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware, with the admin's own policy for every address under /admin/."""
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if not report_only and parts.config is None and request.path_info.startswith("/admin/"):
+            parts.config = settings.ADMIN_CONTENT_SECURITY_POLICY
+        return parts
