@@ -149,7 +149,7 @@ def client_key(request):
     """
     address = _address(client_ip(request))
     if address is None:
-        return "unknown"
+        return None  # no address at all, e.g. a test client or a sign-in made by code
     if address.version == 6:
         if address.ipv4_mapped:
             return str(address.ipv4_mapped)
@@ -171,7 +171,7 @@ class RateLimit:
 
     def hit(self, request):
         """Count one hit from this request's client; True while it is still within its limit."""
-        return self.hit_by(client_key(request))
+        return self.hit_by(client_key(request) or "unknown")
 
     def hit_by(self, who):
         """Count one hit for `who` (any string, such as an email address); True while within."""

@@ -218,7 +218,8 @@ CONTENT_SECURITY_POLICY = {
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
         "form-action": ["'self'"],
-        "frame-ancestors": ["'none'"],
+        # The admin's live preview frames the site's own pages; no one else may.
+        "frame-ancestors": ["'self'"],
     }
 }
 # Wagtail's admin still writes inline scripts and style attributes in places, and shows
@@ -230,7 +231,6 @@ ADMIN_CONTENT_SECURITY_POLICY = {
     "img-src": ["'self'", "data:", "blob:"],
     "font-src": ["'self'", "data:"],
     "frame-src": ["'self'"],
-    "frame-ancestors": ["'self'"],
 }
 # Features no page of the portal uses are switched off for it and anything it embeds.
 PERMISSIONS_POLICY = {

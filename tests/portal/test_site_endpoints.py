@@ -74,7 +74,7 @@ def test_public_pages_have_a_strict_content_security_policy(client, demo_home):
     assert directives["style-src"].startswith("'self' 'sha256-")
     assert "'unsafe-inline'" not in csp
     assert "nonce-" not in csp  # the same header for every visitor, so pages can be cached
-    assert directives["frame-ancestors"] == "'none'"
+    assert directives["frame-ancestors"] == "'self'"  # the admin's preview, and no one else
 
 
 def test_the_admin_has_its_own_policy_that_allows_its_previews(admin_client):
