@@ -26,7 +26,7 @@ COPY --from=build /venv /venv
 WORKDIR /app
 COPY --chown=portal:portal . .
 # collectstatic needs settings to import; these build-time values are never used at run time.
-RUN DJANGO_SECRET_KEY=build-only DJANGO_ALLOWED_HOSTS=build.invalid \
+RUN DJANGO_SECRET_KEY=build-only DJANGO_ALLOWED_HOSTS=build.invalid WAGTAILADMIN_BASE_URL=https://build.invalid \
     python manage.py collectstatic --noinput \
     && mkdir -p /app/media && chown portal:portal /app/media
 USER portal

@@ -48,7 +48,12 @@ class EventType(ListEntry):
         "shares.",
     )
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("is_group_meeting")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        # It decides who receives announcements, so only Moderators may change it.
+        FieldPanel("is_group_meeting", permission="events.set_group_meeting_eventtype"),
+    ]
 
     class Meta(ListEntry.Meta):
         verbose_name = "event type"

@@ -1,6 +1,7 @@
 """An Atom feed of the library's newly published resources, for feed readers and newsletters."""
 
 from django.contrib.syndication.views import Feed
+from django.db.models import F
 from django.utils.feedgenerator import Atom1Feed
 
 from portal.models import SiteSettings
@@ -37,7 +38,7 @@ class NewResourcesFeed(Feed):
             library.resources()
             .select_related("resource_type")
             .prefetch_related("topics")
-            .order_by("-first_published_at", "-pk")[:FEED_LENGTH]
+            .order_by(F("first_published_at").desc(nulls_last=True), "-pk")[:FEED_LENGTH]
         )
 
     def item_title(self, resource):
@@ -50,12 +51,18 @@ class NewResourcesFeed(Feed):
         return resource.get_full_url(self.request)
 
     def item_guid(self, resource):
-        """A tag URI that survives the resource being renamed or moved."""
+        """A tag URI that survives the resource being renamed or moved.
+
+        Pages made by an import or `add_child` have no publication date: their id is the page's
+        own permanent UUID instead.
+        """
+        if resource.first_published_at is None:
+            return f"urn:uuid:{resource.translation_key}"
         published = resource.first_published_at.date().isoformat()
         return f"tag:{self.request.get_host()},{published}:resource-{resource.pk}"
 
     def item_pubdate(self, resource):
-        return resource.first_published_at
+        return resource.first_published_at or resource.last_published_at
 
     def item_updateddate(self, resource):
         return resource.last_published_at

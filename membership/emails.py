@@ -3,10 +3,13 @@
 import logging
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
+from django.utils import timezone
 
+from portal.antispam import SAME_ADDRESS_EMAIL_INTERVAL
 from portal.mail import queue_email, render_email
-from portal.models import SiteSettings
+from portal.models import OutgoingEmail, SiteSettings
 
 logger = logging.getLogger(__name__)
 
@@ -40,7 +43,10 @@ def queue_join_request_emails(join_request, page):
             join_request.pk,
         )
     # The receipt repeats none of the applicant's free text, so the form cannot be used to
-    # send someone else a message of an attacker's choosing.
+    # send someone else a message of an attacker's choosing; and it goes to one address at
+    # most once in a while, so the form cannot flood an inbox either.
+    if receipt_sent_recently(join_request):
+        return
     queue_email(
         recipient=join_request.email,
         reply_to=site_settings.contact_email,
@@ -48,3 +54,11 @@ def queue_join_request_emails(join_request, page):
         about=join_request,
         **render_email("membership/email/join_request_received", context),
     )
+
+
+def receipt_sent_recently(join_request):
+    return OutgoingEmail.objects.filter(
+        recipient__iexact=join_request.email,
+        about_type=ContentType.objects.get_for_model(join_request),
+        created_at__gte=timezone.now() - SAME_ADDRESS_EMAIL_INTERVAL,
+    ).exists()

@@ -14,10 +14,10 @@ from django.utils import timezone
 
 from notifications import emails
 from notifications.models import Announcement, Subscriber
+from portal.antispam import SAME_ADDRESS_EMAIL_INTERVAL
 from portal.models import OutgoingEmail
 
-# The form emails one address at most this often, however many times it is posted.
-SIGNUP_EMAIL_INTERVAL = timedelta(minutes=10)
+SIGNUP_EMAIL_INTERVAL = SAME_ADDRESS_EMAIL_INTERVAL
 # Unconfirmed sign-ups are deleted by `purge_subscribers` this long after the last request.
 UNCONFIRMED_RETENTION = timedelta(days=30)
 

@@ -8,6 +8,7 @@ import logging
 
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
@@ -20,6 +21,12 @@ from portal.antispam import RateLimit, turn_away
 from portal.forms import error_summary
 
 logger = logging.getLogger(__name__)
+
+SIGNUP_TITLE = "Get emails about meetings and events"
+SIGNUP_DESCRIPTION = (
+    "Sign up to hear about upcoming group meetings and educational events as soon as they are "
+    "announced."
+)
 
 # Posts (valid or not) per address per hour: plenty for a person correcting mistakes.
 SIGNUP_RATE_LIMIT = RateLimit("notifications-signup", limit=10, period=60 * 60)
@@ -55,6 +62,12 @@ def signup(request):
         {
             "form": form,
             "form_id": FORM_ID,
+            # What pages get from their promote tab: a description, canonical link and og:title.
+            "meta": {
+                "title": SIGNUP_TITLE,
+                "description": SIGNUP_DESCRIPTION,
+                "url": Site.find_for_request(request).root_url + reverse("notifications:signup"),
+            },
             "error_summary": error_summary(form, FORM_ID) if form.is_bound else [],
         },
     )

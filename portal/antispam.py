@@ -6,7 +6,11 @@ telling them why would only teach them. People are never silently dropped for be
 form left open too long shows an error and can be sent again with the answers kept.
 """
 
+import hashlib
+import ipaddress
+import logging
 import time
+from datetime import timedelta
 
 from django import forms
 from django.conf import settings
@@ -15,9 +19,14 @@ from django.core.cache import cache
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
+logger = logging.getLogger(__name__)
+
 TIMESTAMP_SALT = "portal.antispam.form-started"
 MIN_SECONDS_TO_FILL = 3
 MAX_FORM_AGE_SECONDS = 24 * 60 * 60
+# A public form emails one address at most this often, however many times it is posted, so it
+# cannot be used to flood someone's inbox.
+SAME_ADDRESS_EMAIL_INTERVAL = timedelta(minutes=10)
 FORM_EXPIRED_MESSAGE = (
     "This form was open for too long, so it has expired. Check your answers and send it again."
 )
@@ -78,7 +87,9 @@ class AntiSpamFormMixin:
             return "timestamp missing or tampered with"
         except (TypeError, ValueError):
             return "timestamp not a number"
-        if time.time() - started_at < self.min_seconds_to_fill:
+        # A person who presses Send on a half-filled form at once must see what is missing, so
+        # the time trap only catches posts that would otherwise be accepted.
+        if time.time() - started_at < self.min_seconds_to_fill and self.is_valid():
             return "sent faster than a person could fill it in"
         return ""
 
@@ -96,19 +107,55 @@ class AntiSpamFormMixin:
         return cleaned_data
 
 
-def client_ip(request):
-    """The visitor's address: REMOTE_ADDR, or the one our own proxies put in X-Forwarded-For.
+def _address(text):
+    try:
+        return ipaddress.ip_address(text.strip())
+    except ValueError:
+        return None
 
-    Only addresses added by proxies we run can be trusted; anything further left in the header
-    was written by the client and could be anything.
+
+def _is_trusted_proxy(address):
+    return any(address in network for network in settings.TRUSTED_PROXY_NETWORKS)
+
+
+def client_ip(request):
+    """The visitor's address: REMOTE_ADDR, or what our own proxies put in X-Forwarded-For.
+
+    The header is read only when the connection comes from a trusted proxy, and then from the
+    right: each of our proxies appends the address it saw, so the first entry from the right
+    that is not one of ours is the client. Anything further left was written by the client.
     """
-    proxies = settings.TRUSTED_PROXY_COUNT
-    if proxies:
-        forwarded = [ip.strip() for ip in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-        forwarded = [ip for ip in forwarded if ip]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
+    remote = _address(request.META.get("REMOTE_ADDR", ""))
+    if remote is None:
+        return ""
+    if not _is_trusted_proxy(remote):
+        return str(remote)
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    for entry in reversed([entry for entry in forwarded.split(",") if entry.strip()]):
+        address = _address(entry)
+        if address is None:
+            break  # garbled by something we do not run: the proxy is all we know
+        if not _is_trusted_proxy(address):
+            return str(address)
+        remote = address
+    return str(remote)
+
+
+def client_key(request):
+    """Who counts as one client for rate limits and sign-in lock-outs.
+
+    An IPv4 address, or the /64 network of an IPv6 one: a single home or server is usually
+    given a whole /64 and could otherwise take a fresh address for every attempt.
+    """
+    address = _address(client_ip(request))
+    if address is None:
+        return None  # no address at all, e.g. a test client or a sign-in made by code
+    if address.version == 6:
+        if address.ipv4_mapped:
+            return str(address.ipv4_mapped)
+        # The network's first address stands for it: still an address, as django-axes stores.
+        return str(ipaddress.ip_network(f"{address}/64", strict=False).network_address)
+    return str(address)
 
 
 class RateLimit:
@@ -122,19 +169,25 @@ class RateLimit:
         self.limit = limit
         self.period = period
 
-    def _key(self, request):
-        window = int(time.time() // self.period)
-        return f"ratelimit:{self.scope}:{client_ip(request)}:{window}"
-
     def hit(self, request):
-        """Count one hit; True while the address is still within its limit."""
-        key = self._key(request)
+        """Count one hit from this request's client; True while it is still within its limit."""
+        return self.hit_by(client_key(request) or "unknown")
+
+    def hit_by(self, who):
+        """Count one hit for `who` (any string, such as an email address); True while within."""
+        window = int(time.time() // self.period)
+        who = hashlib.sha256(who.encode()).hexdigest()[:32]
+        key = f"ratelimit:{self.scope}:{who}:{window}"
         cache.add(key, 0, timeout=self.period)
         try:
             count = cache.incr(key)
         except ValueError:  # the key expired between add and incr
             cache.set(key, 1, timeout=self.period)
             count = 1
+        if count is None:
+            # The cache is down and ignores errors: better to let people through than no one.
+            logger.warning("Rate limit %s not applied: the cache did not answer.", self.scope)
+            return True
         return count <= self.limit
 
     def retry_after(self):

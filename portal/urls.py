@@ -8,13 +8,20 @@ from wagtail.documents import urls as wagtaildocs_urls
 from events import urls as events_urls
 from notifications import urls as notifications_urls
 from portal import views
+from portal.signin import RateLimitedPasswordResetView
 from registrations import urls as registrations_urls
 
 urlpatterns = [
+    path(
+        "admin/password_reset/",
+        RateLimitedPasswordResetView.as_view(),
+        name="wagtailadmin_password_reset",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", views.search, name="search"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("", include(events_urls)),
     path("", include(notifications_urls)),

@@ -1,7 +1,9 @@
-"""Site-wide views that are not pages: search and robots.txt."""
+"""Site-wide views that are not pages: search, robots.txt and the favicon."""
 
 from django.core.paginator import Paginator
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.templatetags.static import static
 from wagtail.models import Page
 
 from portal.search import MAX_QUERY_LENGTH, QUERY_TOO_LONG_MESSAGE, plain_words
@@ -31,3 +33,8 @@ def search(request):
 
 def robots_txt(request):
     return TemplateResponse(request, "robots.txt", content_type="text/plain")
+
+
+def favicon(request):
+    """Browsers and crawlers ask for /favicon.ico whatever the page says: send them to the icon."""
+    return redirect(static("images/favicon.ico"), permanent=True)

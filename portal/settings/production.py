@@ -12,6 +12,12 @@ if not ALLOWED_HOSTS:
         "DJANGO_ALLOWED_HOSTS is not set. List the site's host names, separated by commas."
     )
 
+if not os.environ.get("WAGTAILADMIN_BASE_URL", "").startswith("https://"):
+    raise ImproperlyConfigured(
+        "WAGTAILADMIN_BASE_URL must be the site's public https address, e.g. "
+        "https://portal.example.org: every link in the portal's emails starts with it."
+    )
+
 DEBUG = False
 
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=True)

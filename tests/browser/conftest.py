@@ -15,6 +15,7 @@ from django.db import connections
 from playwright.sync_api import sync_playwright
 
 from portal.antispam import AntiSpamFormMixin
+from tests.browser.csp import watch_csp_violations
 from tests.browser.pages import load_covered_site
 from tests.browser.tools import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, require
 
@@ -69,19 +70,34 @@ def _new_context(chromium, live_server, **options):
     return context
 
 
+def _new_page(context):
+    """A tab that fails its test on any Content-Security-Policy violation, public or admin."""
+    tab = context.new_page()
+    tab.csp_violations = watch_csp_violations(tab)
+    return tab
+
+
+def _close(context, tab):
+    violations = list(tab.csp_violations)
+    context.close()
+    assert not violations, "Content-Security-Policy violations:\n" + "\n".join(violations)
+
+
 @pytest.fixture
 def page(demo_pages, chromium, live_server):
     """A tab on the demo site, desktop-sized (tests resize it), in a fresh browser context."""
     context = _new_context(chromium, live_server)
-    yield context.new_page()
-    context.close()
+    tab = _new_page(context)
+    yield tab
+    _close(context, tab)
 
 
 @pytest.fixture
 def page_without_javascript(demo_pages, chromium, live_server):
     context = _new_context(chromium, live_server, java_script_enabled=False)
-    yield context.new_page()
-    context.close()
+    tab = _new_page(context)
+    yield tab
+    _close(context, tab)
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group
 
 from events.models import EventIndexPage
 from portal.dates import UK_TIME
+from tests.browser.csp import watch_csp_violations
 
 pytestmark = pytest.mark.browser
 
@@ -34,8 +35,11 @@ def visitor(chromium, live_server):
     """A second browser with no admin login, as a member of the public."""
     context = chromium.new_context(base_url=live_server.url)
     context.set_default_timeout(10_000)
-    yield context.new_page()
+    tab = context.new_page()
+    violations = watch_csp_violations(tab)
+    yield tab
     context.close()
+    assert not violations, violations
 
 
 def uk_time(moment):

@@ -43,6 +43,20 @@ def test_a_form_sent_faster_than_a_person_could_is_dropped_quietly(client, join_
     assert JoinRequest.objects.count() == 0
 
 
+def test_an_empty_form_sent_at_once_shows_the_errors_rather_than_the_thank_you_page(
+    client, join_page
+):
+    page = BeautifulSoup(client.get(join_page.url).content, "html.parser")
+    started = page.find("input", {"name": "form_started"})["value"]
+
+    response = client.post(join_page.url, {"form_started": started, "website": ""})
+
+    assert response.status_code == 200
+    summary = BeautifulSoup(response.content, "html.parser").find(class_="error-summary")
+    assert "Enter your full name" in summary.get_text()
+    assert JoinRequest.objects.count() == 0
+
+
 def test_a_form_sent_after_three_seconds_is_kept(client, join_page, answers):
     answers["form_started"] = sign_timestamp(time.time() - 3.5)
 

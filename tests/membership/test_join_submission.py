@@ -1,6 +1,7 @@
 """A valid join request: stored once, the chair and the applicant emailed over real SMTP."""
 
 from bs4 import BeautifulSoup
+from django.utils import timezone
 
 from membership.models import JoinRequest
 from portal.mail import emails_about
@@ -164,3 +165,30 @@ def test_saving_a_request_takes_a_bounded_number_of_queries(
     with django_assert_max_num_queries(40):
         client.post(join_page.url, answers)
     assert JoinRequest.objects.count() == 1
+
+
+def test_the_applicant_gets_one_receipt_in_ten_minutes_however_often_the_form_is_sent(
+    client, join_page, answers, smtp_server, django_capture_on_commit_callbacks, time_machine
+):
+    def send_fresh_form(token):
+        answers["submission_token"] = token
+        submit(client, join_page, answers, django_capture_on_commit_callbacks)
+
+    def receipts():
+        return [m for m in smtp_server.to("alex@example.org") if "request to join" in m["Subject"]]
+
+    time_machine.move_to(timezone.now())
+    send_fresh_form("11111111-1111-4111-8111-111111111111")
+    answers["email"] = "ALEX@example.org"
+    time_machine.shift(9 * 60)
+    send_fresh_form("22222222-2222-4222-8222-222222222222")
+
+    assert JoinRequest.objects.count() == 2
+    assert len(receipts()) == 1
+    assert len(smtp_server.to("chair@example.org")) == 2
+
+    time_machine.shift(2 * 60)
+    answers["email"] = "alex@example.org"
+    send_fresh_form("33333333-3333-4333-8333-333333333333")
+
+    assert len(receipts()) == 2

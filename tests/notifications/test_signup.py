@@ -196,3 +196,26 @@ def test_too_many_posts_from_one_address_are_paused(client, site_settings, answe
     assert response.status_code == 429
     assert int(response["Retry-After"]) > 0
     assert not Subscriber.objects.exists()
+
+
+def test_an_empty_form_sent_at_once_shows_the_errors_rather_than_the_next_page(
+    client, site_settings
+):
+    page = BeautifulSoup(client.get(SIGNUP_URL).content, "html.parser")
+    started = page.find("input", {"name": "signup-form_started"})["value"]
+
+    response = client.post(SIGNUP_URL, {"signup-form_started": started, "signup-website": ""})
+
+    assert response.status_code == 200
+    summary = BeautifulSoup(response.content, "html.parser").find(class_="error-summary")
+    assert "Enter your email address" in summary.get_text()
+    assert Subscriber.objects.count() == 0
+
+
+def test_the_sign_up_page_has_a_description_canonical_link_and_social_title(client, site_settings):
+    soup = BeautifulSoup(client.get(SIGNUP_URL).content, "html.parser")
+
+    assert "group meetings" in soup.find("meta", attrs={"name": "description"})["content"]
+    assert soup.find("link", rel="canonical")["href"] == "http://testserver/notifications/"
+    og_title = soup.find("meta", property="og:title")["content"]
+    assert og_title == "Get emails about meetings and events"

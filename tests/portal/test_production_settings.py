@@ -11,6 +11,7 @@ PRODUCTION_ENV = {
     "DJANGO_CSRF_TRUSTED_ORIGINS": "https://portal.example.org",
     "WAGTAILADMIN_BASE_URL": "https://portal.example.org",
     "EMAIL_HOST": "smtp.example.org",
+    "REDIS_URL": "redis://127.0.0.1:6379/3",
 }
 
 
@@ -42,8 +43,33 @@ def test_production_refuses_to_start_without_allowed_hosts():
     assert "DJANGO_ALLOWED_HOSTS is not set" in result.stderr
 
 
+def test_production_refuses_to_start_without_an_https_base_url():
+    for base_url in ["", "http://portal.example.org"]:
+        result = manage("check", **dict(PRODUCTION_ENV, WAGTAILADMIN_BASE_URL=base_url))
+
+        assert result.returncode != 0
+        assert "WAGTAILADMIN_BASE_URL must be the site's public https address" in result.stderr
+
+
+def test_env_files_are_kept_out_of_git_and_the_docker_image():
+    for ignore_file in [".gitignore", ".dockerignore"]:
+        patterns = (PROJECT / ignore_file).read_text().split()
+        assert "*.env" in patterns, ignore_file
+        assert ".env" in patterns, ignore_file
+
+
 def test_production_settings_pass_the_deployment_checklist():
     result = manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION_ENV)
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_the_deployment_checklist_warns_when_each_worker_has_its_own_cache():
+    result = manage(
+        "check", "--deploy", "--fail-level", "WARNING", **dict(PRODUCTION_ENV, REDIS_URL="")
+    )
+
+    assert result.returncode != 0
+    assert "portal.W001" in result.stderr + result.stdout
+    assert "REDIS_URL" in result.stderr + result.stdout

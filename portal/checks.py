@@ -1,0 +1,24 @@
+"""Deployment checks of our own, shown by `manage.py check --deploy` beside Django's."""
+
+from django.conf import settings
+from django.core import checks
+
+PER_PROCESS_CACHES = {
+    "django.core.cache.backends.locmem.LocMemCache",
+    "django.core.cache.backends.dummy.DummyCache",
+}
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def shared_cache(app_configs, **kwargs):
+    """Rate limits and sign-in lock-outs are counted in the cache: each worker would count alone."""
+    if settings.CACHES["default"]["BACKEND"] not in PER_PROCESS_CACHES:
+        return []
+    return [
+        checks.Warning(
+            "The cache is kept in each process, so every web worker counts rate limits and "
+            "failed sign-ins on its own and lets through that many times more.",
+            hint="Set REDIS_URL to a Redis server shared by all workers.",
+            id="portal.W001",
+        )
+    ]
