@@ -139,6 +139,7 @@ def _stamp(moment):
 
 
 class DeliveryState(models.TextChoices):
+    FAILED = "failed", "Failed: not delivered"
     WAITING = "waiting", "Waiting to be sent"
     SENT = "sent", "Sent"
     NONE = "none", "No email queued"
@@ -152,7 +153,7 @@ class JoinRequestQuerySet(models.QuerySet):
         )
 
     def with_delivery_state(self):
-        """Annotate how many of each request's emails are sent and still waiting, in one query."""
+        """Annotate how many of each request's emails are sent, waiting and failed, in one query."""
 
         def count(status):
             emails = self._emails().filter(status=status).order_by().values("about_id")
@@ -161,6 +162,7 @@ class JoinRequestQuerySet(models.QuerySet):
         return self.annotate(
             emails_waiting=count(OutgoingEmail.Status.PENDING),
             emails_sent=count(OutgoingEmail.Status.SENT),
+            emails_failed=count(OutgoingEmail.Status.FAILED),
         )
 
     def erase(self):
@@ -289,11 +291,14 @@ class JoinRequest(models.Model):
     def delivery_state(self):
         """Whether the emails about this request have gone: the chair must never miss one."""
         if hasattr(self, "emails_waiting"):
-            waiting, sent = self.emails_waiting, self.emails_sent
+            waiting, sent, failed = self.emails_waiting, self.emails_sent, self.emails_failed
         else:
             statuses = list(emails_about(self).values_list("status", flat=True))
             waiting = statuses.count(OutgoingEmail.Status.PENDING)
             sent = statuses.count(OutgoingEmail.Status.SENT)
+            failed = statuses.count(OutgoingEmail.Status.FAILED)
+        if failed:
+            return DeliveryState.FAILED
         if waiting:
             return DeliveryState.WAITING
         return DeliveryState.SENT if sent else DeliveryState.NONE

@@ -50,12 +50,14 @@ class DeliveryFilter(admin.SimpleListFilter):
         return DeliveryState.choices
 
     def queryset(self, request, queryset):
+        if self.value() == DeliveryState.FAILED:
+            return queryset.filter(emails_failed__gt=0)
         if self.value() == DeliveryState.WAITING:
-            return queryset.filter(emails_waiting__gt=0)
+            return queryset.filter(emails_failed=0, emails_waiting__gt=0)
         if self.value() == DeliveryState.SENT:
-            return queryset.filter(emails_waiting=0, emails_sent__gt=0)
+            return queryset.filter(emails_failed=0, emails_waiting=0, emails_sent__gt=0)
         if self.value() == DeliveryState.NONE:
-            return queryset.filter(emails_waiting=0, emails_sent=0)
+            return queryset.filter(emails_failed=0, emails_waiting=0, emails_sent=0)
         return queryset
 
 

@@ -162,12 +162,14 @@ class OutgoingEmail(models.Model):
     """One message to one recipient, kept until a mail server has accepted it.
 
     Every email the portal sends goes through this outbox, so a mail server that is down
-    delays mail but never loses it: `manage.py send_queued_mail` retries what is pending.
+    delays mail but never loses it: the background worker retries what is pending until
+    `give_up_at`, then marks it failed for someone to look at.
     """
 
     class Status(models.TextChoices):
         PENDING = "pending", "Waiting to be sent"
         SENT = "sent", "Sent"
+        FAILED = "failed", "Failed"
 
     recipient = models.EmailField(max_length=254)
     subject = models.CharField(max_length=255)
@@ -184,6 +186,8 @@ class OutgoingEmail(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     last_attempt_at = models.DateTimeField(null=True, blank=True)
     next_attempt_at = models.DateTimeField(default=timezone.now)
+    # After this a message the server still refuses is marked failed (EMAIL_RETRY_DAYS).
+    give_up_at = models.DateTimeField(null=True, blank=True)
     # A sender claims a message until this time, so two senders never send it twice.
     claimed_until = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)

@@ -56,11 +56,12 @@ class CollectingHandler:
     def __init__(self):
         self.messages = []
         self.refuse_recipients = False
+        self.refusal = "550 5.1.1 Mailbox unavailable (refused by the test server)"
         self.on_message = None
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if self.refuse_recipients:
-            return "550 5.1.1 Mailbox unavailable (refused by the test server)"
+            return self.refusal
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
@@ -109,9 +110,15 @@ class SMTPTestServer:
         """Messages whose envelope includes this recipient."""
         return [mail for mail in self.messages if address in mail.envelope_to]
 
-    def refuse_recipients(self, refuse=True):
-        """Answer every RCPT TO with 550, as a server that rejects the address would."""
+    def refuse_recipients(self, refuse=True, *, temporary=False):
+        """Answer every RCPT TO with 550, as a server that rejects the address would, or with
+        452 (`temporary`), as one that has reached a sending limit would."""
         self.handler.refuse_recipients = refuse
+        self.handler.refusal = (
+            "452 4.5.3 Sending limit reached, try again later (test server)"
+            if temporary
+            else "550 5.1.1 Mailbox unavailable (refused by the test server)"
+        )
 
     def on_message(self, callback):
         """Call `callback(received_mail)` while the sender waits for the server's reply."""

@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "membership",
     "notifications",
     "editorial",
+    "django_tasks",
+    "django_tasks_db",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -154,6 +156,13 @@ if EMAIL_HOST:
     EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=EMAIL_PORT == 587)
     EMAIL_TIMEOUT = 20
+
+# Slow work (sending mail, Wagtail's search and reference index updates) runs in a background
+# worker, `manage.py db_worker`, which takes tasks from this database table.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# The outbox retries a message the mail server keeps refusing for this long, then marks it failed.
+EMAIL_RETRY_DAYS = float(os.environ.get("EMAIL_RETRY_DAYS", "3"))
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
