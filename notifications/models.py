@@ -7,6 +7,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.db.models import Count
 from django.utils import dateformat, timezone
+from wagtail.models import ModelLogEntry
 
 from events.models import EventPage
 from portal.mail import emails_about
@@ -38,10 +39,15 @@ class SubscriberQuerySet(models.QuerySet):
         return self.confirmed().filter(interests__in=[Subscriber.Interests.ALL, kind])
 
     def erase(self):
-        """Delete these subscribers with every email that names them, sent or waiting."""
+        """Delete these subscribers with every email and log entry that names them."""
         subscribers = list(self.values_list("pk", "email"))
         pks = [pk for pk, _ in subscribers]
+        content_type = ContentType.objects.get_for_model(self.model)
         with transaction.atomic():
+            # The admin's "delete" logs the address as the entry's label just before this.
+            ModelLogEntry.objects.filter(
+                content_type=content_type, object_id__in=[str(pk) for pk in pks]
+            ).delete()
             OutgoingEmail.objects.filter(
                 about_type=ContentType.objects.get_for_model(Subscriber),
                 about_id__in=[str(pk) for pk in pks],

@@ -1,19 +1,27 @@
-"""A real SMTP server on loopback for tests, and a mail server that is down.
+"""A real SMTP server on loopback for tests, a mail server that is down, one that never answers,
+and the background worker that sends the outbox.
 
 `smtp_server` starts aiosmtpd on 127.0.0.1 on a free port, points Django's SMTP backend at it
 and collects what it receives, so tests see mail exactly as a real server would. For "the
 server is down", `smtp_server_down` points Django at a port nobody listens on (connection
-refused), and `with smtp_server.down():` does the same for part of a test.
+refused), and `with smtp_server.down():` does the same for part of a test. `silent_smtp_host`
+accepts connections and never says a word, as a mail host that hangs does.
+
+`task_worker` switches the test to the database task queue that production uses and runs the
+real worker command (`db_worker`) over it; such tests need `transaction=True` databases.
 """
 
 import socket
+import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
 from email import message_from_bytes, policy
 from email.message import EmailMessage
+from io import StringIO
 
 import pytest
 from aiosmtpd.controller import Controller
+from django.core.management import call_command
 
 
 def free_port():
@@ -168,3 +176,55 @@ def smtp_server_down(settings):
         settings.EMAIL_USE_SSL = False
         settings.EMAIL_TIMEOUT = 5
         yield port
+
+
+@pytest.fixture
+def silent_smtp_host(settings):
+    """Django sends to a loopback host that accepts every connection and never replies."""
+    held = []
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        listener.settimeout(0.2)
+        stop = threading.Event()
+
+        def accept_and_say_nothing():
+            while not stop.is_set():
+                try:
+                    held.append(listener.accept()[0])
+                except OSError:  # the timeout: look at `stop` again
+                    continue
+
+        thread = threading.Thread(target=accept_and_say_nothing, daemon=True)
+        thread.start()
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST = "127.0.0.1"
+        settings.EMAIL_PORT = listener.getsockname()[1]
+        settings.EMAIL_USE_TLS = False
+        settings.EMAIL_USE_SSL = False
+        settings.EMAIL_TIMEOUT = 2
+        try:
+            yield listener.getsockname()[1]
+        finally:
+            stop.set()
+            thread.join()
+            for connection in held:
+                connection.close()
+
+
+class TaskWorker:
+    def run(self):
+        """Run the worker command until the queue holds nothing that is due, as cron-less
+        production runs it forever. Returns what it printed."""
+        out = StringIO()
+        call_command(
+            "db_worker", batch=True, reload=False, startup_delay=False, interval=0, stdout=out
+        )
+        return out.getvalue()
+
+
+@pytest.fixture
+def task_worker(settings):
+    """Tasks are stored in the database and run only when `task_worker.run()` runs the worker."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    return TaskWorker()
