@@ -15,6 +15,7 @@ from events.dates import UK_TIME
 from events.models import EventIndexPage, EventPage
 from library.models import LibraryIndexPage, ResourcePage
 from membership.models import JoinRequest
+from notifications.models import Subscriber
 
 # The group promises at least this many of its own meetings a year.
 MEETINGS_PROMISED_PER_YEAR = 4
@@ -81,6 +82,34 @@ class JoinRequestsPanel(DashboardPanel):
         }
 
 
+class FailedEmailsPanel(DashboardPanel):
+    """Emails the mail server refused for good, for those who may see whom they were for."""
+
+    name = "failed_emails"
+    template_name = "editorial/dashboard/failed_emails.html"
+    order = 55
+
+    def is_shown(self, user):
+        return user.has_perm("membership.view_joinrequest") or user.has_perm(
+            "notifications.view_subscriber"
+        )
+
+    def get_context_data(self, parent_context=None):
+        user = parent_context["request"].user
+        return {
+            "join_requests": JoinRequest.objects.with_delivery_state()
+            .filter(emails_failed__gt=0)
+            .count()
+            if user.has_perm("membership.view_joinrequest")
+            else None,
+            "subscribers": Subscriber.objects.with_delivery_state()
+            .filter(emails_failed__gt=0)
+            .count()
+            if user.has_perm("notifications.view_subscriber")
+            else None,
+        }
+
+
 class GroupMeetingsPanel(DashboardPanel):
     """Warns when the group is short of the meetings it promises for the coming year."""
 
@@ -132,4 +161,10 @@ class RecentResourcesPanel(DashboardPanel):
         }
 
 
-PANELS = [JoinRequestsPanel, GroupMeetingsPanel, UpcomingEventsPanel, RecentResourcesPanel]
+PANELS = [
+    JoinRequestsPanel,
+    FailedEmailsPanel,
+    GroupMeetingsPanel,
+    UpcomingEventsPanel,
+    RecentResourcesPanel,
+]

@@ -16,7 +16,7 @@ from wagtail.models import ModelLogEntry, Site
 from wagtail.search import index
 
 from portal.mail import emails_about
-from portal.models import BasePage, OutgoingEmail, SiteSettings, edit_tabs
+from portal.models import BasePage, DeliveryState, OutgoingEmail, SiteSettings, edit_tabs
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -136,13 +136,6 @@ def _stamp(moment):
     if moment is None:
         return "(date not recorded)"
     return dateformat.format(timezone.localtime(moment), "j F Y H:i T")
-
-
-class DeliveryState(models.TextChoices):
-    FAILED = "failed", "Failed: not delivered"
-    WAITING = "waiting", "Waiting to be sent"
-    SENT = "sent", "Sent"
-    NONE = "none", "No email queued"
 
 
 class JoinRequestQuerySet(models.QuerySet):
@@ -297,11 +290,10 @@ class JoinRequest(models.Model):
             waiting = statuses.count(OutgoingEmail.Status.PENDING)
             sent = statuses.count(OutgoingEmail.Status.SENT)
             failed = statuses.count(OutgoingEmail.Status.FAILED)
-        if failed:
-            return DeliveryState.FAILED
-        if waiting:
-            return DeliveryState.WAITING
-        return DeliveryState.SENT if sent else DeliveryState.NONE
+        return DeliveryState.of(failed=failed, waiting=waiting, sent=sent)
+
+    def outbox_messages(self):
+        return emails_about(self)
 
     def delivery_state_display(self):
         return self.delivery_state().label

@@ -1,17 +1,16 @@
 """The "Join requests" admin area, seen only by superusers and the Membership group."""
 
-from django.contrib import admin
 from django.utils.text import capfirst
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
-from wagtail_modeladmin.views import InspectView
 
 from membership.forms import JoinRequestAdminForm
-from membership.models import DeliveryState, JoinRequest
-from portal.mail import emails_about
+from membership.models import JoinRequest
 from portal.modeladmin import (
+    DeliveryFilter,
     ErasingDeleteView,
+    OutboxInspectView,
     ReadPermissionHistoryView,
     SafeExportIndexView,
 )
@@ -42,25 +41,6 @@ class JoinRequestButtonHelper(ButtonHelper):
         return button
 
 
-class DeliveryFilter(admin.SimpleListFilter):
-    title = "email delivery"
-    parameter_name = "delivery"
-
-    def lookups(self, request, model_admin):
-        return DeliveryState.choices
-
-    def queryset(self, request, queryset):
-        if self.value() == DeliveryState.FAILED:
-            return queryset.filter(emails_failed__gt=0)
-        if self.value() == DeliveryState.WAITING:
-            return queryset.filter(emails_failed=0, emails_waiting__gt=0)
-        if self.value() == DeliveryState.SENT:
-            return queryset.filter(emails_failed=0, emails_waiting=0, emails_sent__gt=0)
-        if self.value() == DeliveryState.NONE:
-            return queryset.filter(emails_failed=0, emails_waiting=0, emails_sent=0)
-        return queryset
-
-
 class JoinRequestIndexView(SafeExportIndexView):
     export_headings = {
         "role_display": "Role",
@@ -74,7 +54,7 @@ class JoinRequestIndexView(SafeExportIndexView):
     }
 
 
-class JoinRequestInspectView(InspectView):
+class JoinRequestInspectView(OutboxInspectView):
     def get_field_label(self, field_name, field=None):
         return capfirst(super().get_field_label(field_name, field))
 
@@ -86,7 +66,7 @@ class JoinRequestInspectView(InspectView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            emails=emails_about(self.instance).order_by("created_at", "pk"),
+            emails=self.instance.outbox_messages().order_by("created_at", "pk"),
             status_changes=self.instance.status_changes.select_related("changed_by"),
             **kwargs,
         )

@@ -5,13 +5,14 @@ import uuid
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
-from django.db.models import Count
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import dateformat, timezone
 from wagtail.models import ModelLogEntry
 
 from events.models import EventPage
 from portal.mail import emails_about
-from portal.models import OutgoingEmail
+from portal.models import DeliveryState, OutgoingEmail
 
 
 class SubscriberQuerySet(models.QuerySet):
@@ -37,6 +38,23 @@ class SubscriberQuerySet(models.QuerySet):
             else Subscriber.Interests.EDUCATIONAL
         )
         return self.confirmed().filter(interests__in=[Subscriber.Interests.ALL, kind])
+
+    def with_delivery_state(self):
+        """Annotate how many emails to each subscriber are sent, waiting and failed."""
+
+        def count(status):
+            emails = (
+                OutgoingEmail.objects.filter(recipient=OuterRef("email"), status=status)
+                .order_by()
+                .values("recipient")
+            )
+            return Coalesce(Subquery(emails.annotate(n=Count("pk")).values("n")), 0)
+
+        return self.annotate(
+            emails_waiting=count(OutgoingEmail.Status.PENDING),
+            emails_sent=count(OutgoingEmail.Status.SENT),
+            emails_failed=count(OutgoingEmail.Status.FAILED),
+        )
 
     def erase(self):
         """Delete these subscribers with every email and log entry that names them."""
@@ -134,6 +152,27 @@ class Subscriber(models.Model):
         return self.state.label
 
     state_display.short_description = "State"
+
+    def outbox_messages(self):
+        """Every email to this address: confirmations and announcements alike."""
+        return OutgoingEmail.objects.filter(recipient=self.email)
+
+    def delivery_state(self):
+        if not hasattr(self, "emails_waiting"):
+            statuses = list(self.outbox_messages().values_list("status", flat=True))
+            return DeliveryState.of(
+                failed=statuses.count(OutgoingEmail.Status.FAILED),
+                waiting=statuses.count(OutgoingEmail.Status.PENDING),
+                sent=statuses.count(OutgoingEmail.Status.SENT),
+            )
+        return DeliveryState.of(
+            failed=self.emails_failed, waiting=self.emails_waiting, sent=self.emails_sent
+        )
+
+    def delivery_state_display(self):
+        return self.delivery_state().label
+
+    delivery_state_display.short_description = "Email delivery"
 
     def erase(self):
         Subscriber.objects.filter(pk=self.pk).erase()

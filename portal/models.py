@@ -158,6 +158,23 @@ class SiteSettings(BaseSiteSetting):
         verbose_name = "site settings"
 
 
+class DeliveryState(models.TextChoices):
+    """Where the emails about someone or something are, worst first: the admin lists show it."""
+
+    FAILED = "failed", "Failed: not delivered"
+    WAITING = "waiting", "Waiting to be sent"
+    SENT = "sent", "Sent"
+    NONE = "none", "No email queued"
+
+    @classmethod
+    def of(cls, *, failed, waiting, sent):
+        if failed:
+            return cls.FAILED
+        if waiting:
+            return cls.WAITING
+        return cls.SENT if sent else cls.NONE
+
+
 class OutgoingEmail(models.Model):
     """One message to one recipient, kept until a mail server has accepted it.
 
