@@ -13,7 +13,6 @@ from django.utils import dateformat, timezone
 
 from notifications import emails
 from notifications.models import Announcement, Subscriber
-from portal.mail import send_after_commit
 
 
 class CannotAnnounce(Exception):
@@ -82,9 +81,5 @@ def announce(event, user):
                 )
         except IntegrityError:
             raise CannotAnnounce("Someone else announced this event a moment ago.") from None
-        pks = [
-            emails.queue_announcement(announcement, subscriber, event_details, attachment).pk
-            for subscriber in recipients
-        ]
-        send_after_commit(pks)
+        emails.queue_announcements(announcement, recipients, event_details, attachment)
     return announcement

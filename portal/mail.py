@@ -86,6 +86,36 @@ def queue_email(
     return message
 
 
+def queue_emails(messages, *, about=None):
+    """Store many messages (dicts of `queue_email`'s arguments) in one query, all about the
+    same thing; the worker sends them after the current transaction commits."""
+    now = timezone.now()
+    about_type = ContentType.objects.get_for_model(about) if about is not None else None
+    rows = []
+    for message in messages:
+        validate_email(message["recipient"])
+        if message.get("reply_to"):
+            validate_email(message["reply_to"])
+        rows.append(
+            OutgoingEmail(
+                recipient=message["recipient"],
+                subject=message["subject"],
+                text_body=message["text_body"],
+                html_body=message.get("html_body", ""),
+                reply_to=message.get("reply_to", ""),
+                headers=message.get("headers") or {},
+                attachments=message.get("attachments") or [],
+                about_type=about_type,
+                about_id=str(about.pk) if about is not None else "",
+                created_at=now,
+                give_up_at=now + retry_period(),
+            )
+        )
+    created = OutgoingEmail.objects.bulk_create(rows)
+    send_after_commit([message.pk for message in created])
+    return created
+
+
 def send_after_commit(pks):
     """Hand these messages to the background worker once the current transaction commits."""
     # robust: a queueing problem is logged, never turned into an error for the visitor whose

@@ -87,18 +87,17 @@ def test_all_copies_are_queued_together_or_not_at_all(meeting, admin_user, monke
     for address in RECIPIENTS:
         SubscriberFactory(email=address)
     calls = []
-    original = announcements.emails.queue_announcement
+    original = announcements.emails.queue_emails
 
-    def fail_on_the_fourth(*args, **kwargs):
-        calls.append(1)
-        if len(calls) == 4:
-            raise RuntimeError("database went away")
-        return original(*args, **kwargs)
+    def store_half_then_fail(copies, **kwargs):
+        calls.append(original(copies[:3], **kwargs))
+        raise RuntimeError("database went away")
 
-    monkeypatch.setattr(announcements.emails, "queue_announcement", fail_on_the_fourth)
+    monkeypatch.setattr(announcements.emails, "queue_emails", store_half_then_fail)
 
     with pytest.raises(RuntimeError):
         announcements.announce(meeting, admin_user)
 
+    assert len(calls[0]) == 3
     assert not Announcement.objects.exists()
     assert not OutgoingEmail.objects.exists()
