@@ -110,8 +110,8 @@ class SiteSettings(BaseSiteSetting):
     )
     contact_email = models.EmailField(
         blank=True,
-        help_text="Where readers write to the group. Join requests go here unless the join "
-        "page names another address.",
+        help_text="Where readers write to the group. (Join requests go to the address in "
+        "Settings > Join request routing.)",
     )
     footer_text = models.TextField(
         blank=True, max_length=500, help_text="A sentence or two shown at the foot of every page."

@@ -164,6 +164,7 @@ def build_site():
     build_events(home, text)
     build_library(home)
     join_page, _ = demo_membership.build_join_page(home, text)
+    demo_membership.route_join_requests_to_the_chair(home, text)
     # Demo databases built before the join form pointed the button at the Membership page.
     old_demo_button = home.join_page_id == pages["membership"].pk and (
         home.join_button_text == "How to join"

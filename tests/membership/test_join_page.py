@@ -1,15 +1,12 @@
 """The join page: where it may go, where requests are sent, and the demo's join page."""
 
-import pytest
-from django.core.exceptions import ValidationError
 from wagtail.models import Page
 
 from home.models import HomePage
-from membership.models import JoinPage
+from membership.models import JoinPage, MembershipSettings
 from portal.demo.group_text import read_group_text
 from portal.demo.site import build_site
 from portal.models import SiteSettings
-from tests.membership.factories import JoinPageFactory
 
 
 def test_there_is_one_join_page_and_it_sits_under_home(join_page, home_page):
@@ -23,27 +20,14 @@ def test_a_join_page_can_be_added_under_home(home_page):
     assert not JoinPage.can_create_at(Page.get_first_root_node())
 
 
-def test_recipient_defaults_to_the_groups_contact_email(join_page):
-    join_page.recipient = ""
-
-    assert join_page.get_recipient() == "group@example.org"
+def test_requests_go_to_the_address_in_the_routing_settings(join_page):
+    assert join_page.get_recipient() == "chair@example.org"
 
 
-def test_a_page_without_recipient_needs_a_contact_email_in_site_settings(home_page):
-    with pytest.raises(ValidationError) as error:
-        home_page.add_child(instance=JoinPage(title="Join", slug="join", recipient=""))
+def test_without_a_routing_address_requests_go_to_nobody_by_email(join_page):
+    MembershipSettings.objects.update(join_request_recipient="")
 
-    assert "recipient" in error.value.message_dict
-
-
-def test_a_page_without_recipient_is_fine_once_site_settings_has_a_contact(home_page):
-    site_settings = SiteSettings.for_site(home_page.get_site())
-    site_settings.contact_email = "group@example.org"
-    site_settings.save()
-
-    page = JoinPageFactory(parent=home_page, recipient="")
-
-    assert page.get_recipient() == "group@example.org"
+    assert join_page.get_recipient() == ""
 
 
 def test_thank_you_page_is_kept_out_of_search_engines(client, join_page):
@@ -61,7 +45,7 @@ def test_demo_join_page_goes_to_the_chair_named_in_the_groups_text(db):
     assert join_page.title == "Join the group"
     assert join_page.live and join_page.show_in_menus
     assert join_page.get_parent().specific == home
-    assert join_page.recipient == text.contact_email == "e.alexander@imperial.ac.uk"
+    assert join_page.get_recipient() == text.contact_email == "e.alexander@imperial.ac.uk"
     assert text.membership in join_page.membership_text
     assert home.join_page.specific == join_page
     assert SiteSettings.for_site(home.get_site()).contact_email == text.contact_email
@@ -77,12 +61,11 @@ def test_demo_home_join_button_opens_the_join_form(client, demo_home):
 def test_demo_join_page_is_built_once_and_keeps_editors_changes(db):
     build_site()
     join_page = JoinPage.objects.get()
-    join_page.recipient = "membership@example.org"
-    join_page.save_revision().publish()
+    MembershipSettings.objects.update(join_request_recipient="membership@example.org")
 
     build_site()
 
-    assert JoinPage.objects.get().recipient == "membership@example.org"
+    assert join_page.get_recipient() == "membership@example.org"
 
 
 def test_older_demo_databases_get_their_join_button_moved_to_the_form(db):
