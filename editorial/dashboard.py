@@ -7,6 +7,8 @@ those who can edit pages.
 
 from datetime import datetime
 
+from django.conf import settings
+from django.db.models import Count, Q
 from django.utils import timezone
 from wagtail.admin.auth import user_has_any_page_permission
 from wagtail.admin.ui.components import Component
@@ -76,9 +78,16 @@ class JoinRequestsPanel(DashboardPanel):
 
     def get_context_data(self, parent_context=None):
         waiting = JoinRequest.objects.filter(status=JoinRequest.Status.NEW)
+        undecided = JoinRequest.objects.undecided_too_long()
+        counts = JoinRequest.objects.aggregate(
+            waiting=Count("pk", filter=Q(pk__in=waiting.values("pk"))),
+            undecided=Count("pk", filter=Q(pk__in=undecided.values("pk"))),
+        )
         return {
-            "waiting_count": waiting.count(),
+            "waiting_count": counts["waiting"],
             "join_requests": list(waiting.order_by("-submitted_at", "-pk")[:LISTED_ITEMS]),
+            "undecided_count": counts["undecided"],
+            "decision_days": settings.JOIN_REQUEST_DECISION_DAYS,
         }
 
 

@@ -1,6 +1,7 @@
 """The join page, the join requests it collects, and the record of who changed their status."""
 
 import uuid
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -152,6 +153,15 @@ class JoinRequestQuerySet(models.QuerySet):
             emails_waiting=count(OutgoingEmail.Status.PENDING),
             emails_sent=count(OutgoingEmail.Status.SENT),
             emails_failed=count(OutgoingEmail.Status.FAILED),
+        )
+
+    def undecided_too_long(self, now=None):
+        """New and contacted requests older than JOIN_REQUEST_DECISION_DAYS: someone must
+        decide on them (or erase them) rather than keep them for ever."""
+        cutoff = (now or timezone.now()) - timedelta(days=settings.JOIN_REQUEST_DECISION_DAYS)
+        return self.filter(
+            status__in=[JoinRequest.Status.NEW, JoinRequest.Status.CONTACTED],
+            submitted_at__lt=cutoff,
         )
 
     def erase(self):

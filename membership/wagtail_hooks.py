@@ -1,5 +1,6 @@
 """The "Join requests" admin area, seen only by superusers and the Membership group."""
 
+from django.contrib import admin
 from django.utils.text import capfirst
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
@@ -39,6 +40,17 @@ class JoinRequestButtonHelper(ButtonHelper):
         button = super().edit_button(pk, classnames_add, classnames_exclude)
         button.update(label="Change status", title="Change the status or add notes")
         return button
+
+
+class UndecidedFilter(admin.SimpleListFilter):
+    title = "waiting for a decision"
+    parameter_name = "undecided"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "For longer than the decision period")]
+
+    def queryset(self, request, queryset):
+        return queryset.undecided_too_long() if self.value() == "yes" else queryset
 
 
 class JoinRequestIndexView(SafeExportIndexView):
@@ -96,7 +108,7 @@ class JoinRequestAdmin(ModelAdmin):
         "submitted_at",
         "delivery_state_display",
     )
-    list_filter = ("status", "role", "region", "submitted_at", DeliveryFilter)
+    list_filter = ("status", "role", "region", "submitted_at", DeliveryFilter, UndecidedFilter)
     search_fields = ("full_name", "email", "organisation")
     list_per_page = 50
     list_export = (

@@ -163,6 +163,8 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # The outbox retries a message the mail server keeps refusing for this long, then marks it failed.
 EMAIL_RETRY_DAYS = float(os.environ.get("EMAIL_RETRY_DAYS", "3"))
+# Sent and failed emails (bodies, headers, attachments) are deleted after this many days.
+EMAIL_RETENTION_DAYS = int(os.environ.get("EMAIL_RETENTION_DAYS", "90"))
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
@@ -175,6 +177,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Join requests: closed requests older than this are deleted by `purge_join_requests`.
 JOIN_REQUEST_RETENTION_DAYS = int(os.environ.get("JOIN_REQUEST_RETENTION_DAYS", "365"))
+# New and contacted requests older than this are listed on the dashboard for a decision.
+JOIN_REQUEST_DECISION_DAYS = int(os.environ.get("JOIN_REQUEST_DECISION_DAYS", "730"))
 # How many proxies (load balancer, TLS terminator) add to X-Forwarded-For in front of the site;
 # rate limits count per client address, so behind a proxy this must be set (0: no proxy).
 TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
