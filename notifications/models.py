@@ -26,6 +26,13 @@ class SubscriberQuerySet(models.QuerySet):
     def unsubscribed(self):
         return self.filter(unsubscribed_at__isnull=False)
 
+    def awaiting_confirmation(self):
+        """Pending sign-ups, and unsubscribed addresses signed up again since they left."""
+        return self.filter(
+            models.Q(confirmed_at__isnull=True, unsubscribed_at__isnull=True)
+            | models.Q(unsubscribed_at__lt=models.F("requested_at"))
+        )
+
     def receiving(self, event):
         """Confirmed subscribers who asked for this kind of event.
 
@@ -143,6 +150,12 @@ class Subscriber(models.Model):
         if self.confirmed_at:
             return self.State.CONFIRMED
         return self.State.PENDING
+
+    @property
+    def awaits_confirmation(self):
+        if self.unsubscribed_at:
+            return self.unsubscribed_at < self.requested_at
+        return self.confirmed_at is None
 
     @property
     def is_confirmed(self):
