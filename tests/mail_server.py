@@ -8,7 +8,7 @@ refused), and `with smtp_server.down():` does the same for part of a test. `sile
 accepts connections and never says a word, as a mail host that hangs does.
 
 `task_worker` switches the test to the database task queue that production uses and runs the
-real worker command (`db_worker`) over it; such tests need `transaction=True` databases.
+real worker command (`db_worker`) over it, inside the test's transaction.
 """
 
 import socket
@@ -224,7 +224,12 @@ class TaskWorker:
 
 
 @pytest.fixture
-def task_worker(settings):
+def task_worker(settings, monkeypatch):
     """Tasks are stored in the database and run only when `task_worker.run()` runs the worker."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    # Between tasks the worker drops its database connection when it looks stale, as a request
+    # does; in a test that connection holds the test's transaction, so it is kept.
+    monkeypatch.setattr(
+        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
+    )
     return TaskWorker()
