@@ -21,9 +21,9 @@ def group_name(site):
     return SiteSettings.for_site(site).group_name if site else "Implementation Group"
 
 
-def list_headers(subscriber):
+def list_headers(subscriber, unsubscribe_url=None):
     return {
-        "List-Unsubscribe": f"<{tokens.unsubscribe_url(subscriber)}>",
+        "List-Unsubscribe": f"<{unsubscribe_url or tokens.unsubscribe_url(subscriber)}>",
         "List-Unsubscribe-Post": ONE_CLICK,
         # Out-of-office replies are not wanted by a list nobody reads.
         "Auto-Submitted": "auto-generated",
@@ -105,7 +105,7 @@ def queue_announcements(announcement, subscribers, event_details, attachment):
         copies.append(
             {
                 "recipient": subscriber.email,
-                "headers": list_headers(subscriber),
+                "headers": list_headers(subscriber, link),
                 "attachments": [attachment],
                 **{
                     name: text.replace(UNSUBSCRIBE_PLACEHOLDER, link)
