@@ -9,7 +9,7 @@ EXTRAS ?= dev
 # Full URLs (canonical links, sitemap, calendar feeds) in development point at this server.
 export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
 
-.PHONY: install run demo test lint format migrate mail clean
+.PHONY: install run worker demo test lint format migrate mail clean
 
 $(INSTALLED): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed: set PYTHON=python3.x")'
@@ -29,10 +29,17 @@ migrate: install
 demo: migrate
 	$(PY) manage.py load_demo_content
 
-## run: set everything up and serve the site with demo content at http://127.0.0.1:$(PORT)
+## run: set everything up; serve the site with demo content at http://127.0.0.1:$(PORT) and run
+## the background worker that sends mail (both stop together with Ctrl+C)
 run: demo
 	$(PY) manage.py ensure_dev_admin
+	$(PY) manage.py db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+## worker: run only the background worker (sends mail, updates Wagtail's search index)
+worker: migrate
+	$(PY) manage.py db_worker
 
 ## test: set up the environment and run the whole test suite
 test: install
@@ -48,7 +55,7 @@ format: install
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-## mail: send queued mail that is due (run from cron in production)
+## mail: send queued mail that is due now, without the worker (a safety net for cron)
 mail: install
 	$(PY) manage.py send_queued_mail
 

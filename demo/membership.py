@@ -8,7 +8,7 @@ from django.utils.html import format_html
 from wagtail.rich_text import RichText
 
 from demo.helpers import paragraph, publish_child
-from membership.models import JoinPage
+from membership.models import JoinPage, MembershipSettings
 
 
 def build_join_page(home, text):
@@ -41,6 +41,13 @@ def build_join_page(home, text):
                     )
                 )
             ),
-            recipient=text.contact_email,
         ),
     )
+
+
+def route_join_requests_to_the_chair(home, text):
+    """Join requests go to the contact address in the group's text, unless someone chose one."""
+    routing = MembershipSettings.for_site(home.get_site())
+    if not routing.join_request_recipient:
+        routing.join_request_recipient = text.contact_email
+        routing.save()

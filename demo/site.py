@@ -8,7 +8,7 @@ from demo.events import build_events
 from demo.group_text import read_group_text
 from demo.home import build_home, build_site_settings, build_standard_pages
 from demo.library import build_library
-from demo.membership import build_join_page
+from demo.membership import build_join_page, route_join_requests_to_the_chair
 
 
 def build_site():
@@ -19,6 +19,7 @@ def build_site():
     build_events(home, text)
     build_library(home)
     join_page, _ = build_join_page(home, text)
+    route_join_requests_to_the_chair(home, text)
     if home.join_page_id is None:
         home.join_page = join_page
         home.join_button_text = "Join the group"

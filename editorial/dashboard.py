@@ -5,12 +5,15 @@ what its reader may act on: join requests to those allowed to read them, page co
 those who can edit pages.
 """
 
+from django.conf import settings
+from django.db.models import Count, Q
 from wagtail.admin.auth import user_has_any_page_permission
 from wagtail.admin.ui.components import Component
 
 from events.models import EventIndexPage, EventPage
 from library.models import LibraryIndexPage, ResourcePage
 from membership.models import JoinRequest
+from notifications.models import Subscriber
 from registrations.models import registration_counts
 
 # The group promises at least this many of its own meetings a year.
@@ -46,9 +49,44 @@ class JoinRequestsPanel(DashboardPanel):
 
     def get_context_data(self, parent_context=None):
         waiting = JoinRequest.objects.filter(status=JoinRequest.Status.NEW)
+        undecided = JoinRequest.objects.undecided_too_long()
+        counts = JoinRequest.objects.aggregate(
+            waiting=Count("pk", filter=Q(pk__in=waiting.values("pk"))),
+            undecided=Count("pk", filter=Q(pk__in=undecided.values("pk"))),
+        )
         return {
-            "waiting_count": waiting.count(),
+            "waiting_count": counts["waiting"],
             "join_requests": list(waiting.order_by("-submitted_at", "-pk")[:LISTED_ITEMS]),
+            "undecided_count": counts["undecided"],
+            "decision_days": settings.JOIN_REQUEST_DECISION_DAYS,
+        }
+
+
+class FailedEmailsPanel(DashboardPanel):
+    """Emails the mail server refused for good, for those who may see whom they were for."""
+
+    name = "failed_emails"
+    template_name = "editorial/dashboard/failed_emails.html"
+    order = 55
+
+    def is_shown(self, user):
+        return user.has_perm("membership.view_joinrequest") or user.has_perm(
+            "notifications.view_subscriber"
+        )
+
+    def get_context_data(self, parent_context=None):
+        user = parent_context["request"].user
+        return {
+            "join_requests": JoinRequest.objects.with_delivery_state()
+            .filter(emails_failed__gt=0)
+            .count()
+            if user.has_perm("membership.view_joinrequest")
+            else None,
+            "subscribers": Subscriber.objects.with_delivery_state()
+            .filter(emails_failed__gt=0)
+            .count()
+            if user.has_perm("notifications.view_subscriber")
+            else None,
         }
 
 
@@ -103,4 +141,10 @@ class RecentResourcesPanel(DashboardPanel):
         }
 
 
-PANELS = [JoinRequestsPanel, GroupMeetingsPanel, UpcomingEventsPanel, RecentResourcesPanel]
+PANELS = [
+    JoinRequestsPanel,
+    FailedEmailsPanel,
+    GroupMeetingsPanel,
+    UpcomingEventsPanel,
+    RecentResourcesPanel,
+]

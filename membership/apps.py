@@ -4,3 +4,9 @@ from django.apps import AppConfig
 class MembershipConfig(AppConfig):
     name = "membership"
     verbose_name = "Membership"
+
+    def ready(self):
+        from membership import personal_data
+        from portal.personal_data import register
+
+        register("join_requests", export=personal_data.export, erase=personal_data.erase)

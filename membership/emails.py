@@ -38,8 +38,8 @@ def queue_join_request_emails(join_request, page):
     else:
         # The admin list shows this request with nothing sent; the log says why.
         logger.error(
-            "Join request %s has no one to go to: set the join page's recipient or the "
-            "contact email in site settings.",
+            "Join request %s has no one to go to: set the address in Settings > Join "
+            "request routing.",
             join_request.pk,
         )
     # The receipt repeats none of the applicant's free text, so the form cannot be used to

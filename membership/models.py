@@ -1,23 +1,42 @@
 """The join page, the join requests it collects, and the record of who changed their status."""
 
 import uuid
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Cast, Coalesce
 from django.utils import dateformat, timezone
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
-from wagtail.models import ModelLogEntry, Site
+from wagtail.models import ModelLogEntry
 from wagtail.search import index
 
 from portal.mail import emails_about
-from portal.models import BasePage, OutgoingEmail, SiteSettings, edit_tabs
+from portal.models import BasePage, DeliveryState, OutgoingEmail, SiteSettings, edit_tabs
 from portal.rich_text import TEXT_FEATURES
+
+
+@register_setting(icon="mail")
+class MembershipSettings(BaseSiteSetting):
+    """Where join requests are sent. Only superusers and the Membership group may change it
+    (Editors and Moderators have no permission for it): whoever sets it receives every
+    applicant's answers."""
+
+    join_request_recipient = models.EmailField(
+        blank=True,
+        help_text="Who receives each join request by email, e.g. the chair. Left blank, requests "
+        "are only listed under Join requests in the admin.",
+    )
+
+    panels = [FieldPanel("join_request_recipient")]
+
+    class Meta:
+        verbose_name = "join request routing"
 
 
 class JoinPage(RoutablePageMixin, BasePage):
@@ -44,11 +63,6 @@ class JoinPage(RoutablePageMixin, BasePage):
         blank=True,
         help_text="Shown after a request is sent, e.g. who will reply and roughly when.",
     )
-    recipient = models.EmailField(
-        blank=True,
-        help_text="Who receives each request by email. Leave blank to use the contact email in "
-        "site settings (the chair).",
-    )
     notification_subject = models.CharField(
         max_length=120,
         default="New request to join the group",
@@ -62,12 +76,9 @@ class JoinPage(RoutablePageMixin, BasePage):
         FieldPanel("privacy_summary"),
         FieldPanel("thank_you_message"),
     ]
-    details_panels = [
-        MultiFieldPanel(
-            [FieldPanel("recipient"), FieldPanel("notification_subject")],
-            heading="Where requests go",
-        ),
-    ]
+    # Where requests go is in the "Join request routing" settings, which only the Membership
+    # group and superusers may change: whoever sets it receives every applicant's answers.
+    details_panels = [FieldPanel("notification_subject")]
     edit_handler = edit_tabs(content_panels, details_panels)
 
     search_fields = [
@@ -83,24 +94,10 @@ class JoinPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = "join page"
 
-    def clean(self):
-        super().clean()
-        if not self.recipient and not self._site_settings_contact_email():
-            raise ValidationError(
-                {
-                    "recipient": "Enter the address that receives join requests, or set a "
-                    "contact email in site settings first."
-                }
-            )
-
-    def _site_settings_contact_email(self):
-        # A page being created has no place in the tree yet: it will belong to the default site.
-        site = self.get_site() if self.pk else Site.objects.filter(is_default_site=True).first()
-        return SiteSettings.for_site(site).contact_email if site else ""
-
     def get_recipient(self):
-        """The page's own address, else the group's contact address (the chair)."""
-        return self.recipient or self._site_settings_contact_email()
+        """Who receives each request: the address in the join request routing settings."""
+        site = self.get_site()
+        return MembershipSettings.for_site(site).join_request_recipient if site else ""
 
     def get_privacy_page(self):
         site = self.get_site()
@@ -139,12 +136,6 @@ def _stamp(moment):
     return dateformat.format(timezone.localtime(moment), "j F Y H:i T")
 
 
-class DeliveryState(models.TextChoices):
-    WAITING = "waiting", "Waiting to be sent"
-    SENT = "sent", "Sent"
-    NONE = "none", "No email queued"
-
-
 class JoinRequestQuerySet(models.QuerySet):
     def _emails(self):
         return OutgoingEmail.objects.filter(
@@ -153,7 +144,7 @@ class JoinRequestQuerySet(models.QuerySet):
         )
 
     def with_delivery_state(self):
-        """Annotate how many of each request's emails are sent and still waiting, in one query."""
+        """Annotate how many of each request's emails are sent, waiting and failed, in one query."""
 
         def count(status):
             emails = self._emails().filter(status=status).order_by().values("about_id")
@@ -162,6 +153,16 @@ class JoinRequestQuerySet(models.QuerySet):
         return self.annotate(
             emails_waiting=count(OutgoingEmail.Status.PENDING),
             emails_sent=count(OutgoingEmail.Status.SENT),
+            emails_failed=count(OutgoingEmail.Status.FAILED),
+        )
+
+    def undecided_too_long(self, now=None):
+        """New and contacted requests older than JOIN_REQUEST_DECISION_DAYS: someone must
+        decide on them (or erase them) rather than keep them for ever."""
+        cutoff = (now or timezone.now()) - timedelta(days=settings.JOIN_REQUEST_DECISION_DAYS)
+        return self.filter(
+            status__in=[JoinRequest.Status.NEW, JoinRequest.Status.CONTACTED],
+            submitted_at__lt=cutoff,
         )
 
     def erase(self):
@@ -290,14 +291,16 @@ class JoinRequest(models.Model):
     def delivery_state(self):
         """Whether the emails about this request have gone: the chair must never miss one."""
         if hasattr(self, "emails_waiting"):
-            waiting, sent = self.emails_waiting, self.emails_sent
+            waiting, sent, failed = self.emails_waiting, self.emails_sent, self.emails_failed
         else:
             statuses = list(emails_about(self).values_list("status", flat=True))
             waiting = statuses.count(OutgoingEmail.Status.PENDING)
             sent = statuses.count(OutgoingEmail.Status.SENT)
-        if waiting:
-            return DeliveryState.WAITING
-        return DeliveryState.SENT if sent else DeliveryState.NONE
+            failed = statuses.count(OutgoingEmail.Status.FAILED)
+        return DeliveryState.of(failed=failed, waiting=waiting, sent=sent)
+
+    def outbox_messages(self):
+        return emails_about(self)
 
     def delivery_state_display(self):
         return self.delivery_state().label

@@ -5,13 +5,13 @@ from django.utils.text import capfirst
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
-from wagtail_modeladmin.views import InspectView
 
 from membership.forms import JoinRequestAdminForm
-from membership.models import DeliveryState, JoinRequest
-from portal.mail import emails_about
+from membership.models import JoinRequest
 from portal.modeladmin import (
+    DeliveryFilter,
     ErasingDeleteView,
+    OutboxInspectView,
     ReadPermissionHistoryView,
     SafeExportIndexView,
 )
@@ -42,21 +42,15 @@ class JoinRequestButtonHelper(ButtonHelper):
         return button
 
 
-class DeliveryFilter(admin.SimpleListFilter):
-    title = "email delivery"
-    parameter_name = "delivery"
+class UndecidedFilter(admin.SimpleListFilter):
+    title = "waiting for a decision"
+    parameter_name = "undecided"
 
     def lookups(self, request, model_admin):
-        return DeliveryState.choices
+        return [("yes", "For longer than the decision period")]
 
     def queryset(self, request, queryset):
-        if self.value() == DeliveryState.WAITING:
-            return queryset.filter(emails_waiting__gt=0)
-        if self.value() == DeliveryState.SENT:
-            return queryset.filter(emails_waiting=0, emails_sent__gt=0)
-        if self.value() == DeliveryState.NONE:
-            return queryset.filter(emails_waiting=0, emails_sent=0)
-        return queryset
+        return queryset.undecided_too_long() if self.value() == "yes" else queryset
 
 
 class JoinRequestIndexView(SafeExportIndexView):
@@ -72,7 +66,7 @@ class JoinRequestIndexView(SafeExportIndexView):
     }
 
 
-class JoinRequestInspectView(InspectView):
+class JoinRequestInspectView(OutboxInspectView):
     def get_field_label(self, field_name, field=None):
         return capfirst(super().get_field_label(field_name, field))
 
@@ -84,7 +78,7 @@ class JoinRequestInspectView(InspectView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            emails=emails_about(self.instance).order_by("created_at", "pk"),
+            emails=self.instance.outbox_messages().order_by("created_at", "pk"),
             status_changes=self.instance.status_changes.select_related("changed_by"),
             **kwargs,
         )
@@ -114,7 +108,7 @@ class JoinRequestAdmin(ModelAdmin):
         "submitted_at",
         "delivery_state_display",
     )
-    list_filter = ("status", "role", "region", "submitted_at", DeliveryFilter)
+    list_filter = ("status", "role", "region", "submitted_at", DeliveryFilter, UndecidedFilter)
     search_fields = ("full_name", "email", "organisation")
     list_per_page = 50
     list_export = (

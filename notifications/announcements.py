@@ -1,12 +1,10 @@
 """Announcing an event: who would receive it, whether it may be sent, and sending it durably.
 
 Every recipient's copy is stored in the outbox in the same transaction as the announcement, so
-an announcement is either recorded with all its emails or not at all. Delivery starts once that
-transaction commits; whatever a failing mail server leaves behind is finished by
-`manage.py send_queued_mail`, and the outbox never sends one message twice.
+an announcement is either recorded with all its emails or not at all. Once that transaction
+commits, one task hands every copy to the background worker, so the editor never waits for the
+mail server, and the outbox never sends one message twice.
 """
-
-from functools import partial
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -15,11 +13,6 @@ from django.utils import dateformat, timezone
 
 from notifications import emails
 from notifications.models import Announcement, Subscriber
-from portal.mail import deliver
-
-# Copies sent while the editor waits; the rest go with the next `send_queued_mail` run, so a
-# long list never makes the admin request time out.
-SEND_WHILE_WAITING = 50
 
 
 class CannotAnnounce(Exception):
@@ -64,7 +57,7 @@ def preview(event):
 
 
 def announce(event, user):
-    """Record the announcement and queue one email per recipient; deliver after commit.
+    """Record the announcement and queue one email per recipient; the worker sends them.
 
     Raises CannotAnnounce if the event may not be announced now, including when someone else
     announced it a moment ago.
@@ -88,9 +81,5 @@ def announce(event, user):
                 )
         except IntegrityError:
             raise CannotAnnounce("Someone else announced this event a moment ago.") from None
-        pks = [
-            emails.queue_announcement(announcement, subscriber, event_details, attachment).pk
-            for subscriber in recipients
-        ]
-        transaction.on_commit(partial(deliver, pks[:SEND_WHILE_WAITING]), robust=True)
+        emails.queue_announcements(announcement, recipients, event_details, attachment)
     return announcement

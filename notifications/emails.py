@@ -9,7 +9,7 @@ from django.utils import timezone
 from events.calendar import calendar_for, calendar_title
 from events.dates import describe_moment
 from notifications import tokens
-from portal.mail import queue_email, render_email
+from portal.mail import queue_email, queue_emails, render_email
 from portal.models import SiteSettings
 
 # Mail clients show an "Unsubscribe" button for these, and post to the link in one click
@@ -21,9 +21,9 @@ def group_name(site):
     return SiteSettings.for_site(site).group_name if site else "Implementation Group"
 
 
-def list_headers(subscriber):
+def list_headers(subscriber, unsubscribe_url=None):
     return {
-        "List-Unsubscribe": f"<{tokens.unsubscribe_url(subscriber)}>",
+        "List-Unsubscribe": f"<{unsubscribe_url or tokens.unsubscribe_url(subscriber)}>",
         "List-Unsubscribe-Post": ONE_CLICK,
         # Out-of-office replies are not wanted by a list nobody reads.
         "Auto-Submitted": "auto-generated",
@@ -91,12 +91,26 @@ def render_announcement(event_details, unsubscribe_url):
     )
 
 
-def queue_announcement(announcement, subscriber, event_details, attachment):
-    return queue_email(
-        recipient=subscriber.email,
-        headers=list_headers(subscriber),
-        attachments=[attachment],
-        about=announcement,
-        send_now=False,
-        **render_announcement(event_details, tokens.unsubscribe_url(subscriber)),
-    )
+# Stands in for each recipient's unsubscribe link, so the announcement is rendered once for a
+# list of any length; it needs no escaping in HTML, and neither do the links that replace it.
+UNSUBSCRIBE_PLACEHOLDER = "UNSUBSCRIBE-LINK-PLACEHOLDER"
+
+
+def queue_announcements(announcement, subscribers, event_details, attachment):
+    """Every subscriber's copy of the announcement, stored together."""
+    parts = render_announcement(event_details, UNSUBSCRIBE_PLACEHOLDER)
+    copies = []
+    for subscriber in subscribers:
+        link = tokens.unsubscribe_url(subscriber)
+        copies.append(
+            {
+                "recipient": subscriber.email,
+                "headers": list_headers(subscriber, link),
+                "attachments": [attachment],
+                **{
+                    name: text.replace(UNSUBSCRIBE_PLACEHOLDER, link)
+                    for name, text in parts.items()
+                },
+            }
+        )
+    return queue_emails(copies, about=announcement)

@@ -5,12 +5,14 @@ import uuid
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
-from django.db.models import Count
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import dateformat, timezone
+from wagtail.models import ModelLogEntry
 
 from events.models import EventPage
 from portal.mail import emails_about
-from portal.models import OutgoingEmail
+from portal.models import DeliveryState, OutgoingEmail
 
 
 class SubscriberQuerySet(models.QuerySet):
@@ -23,6 +25,13 @@ class SubscriberQuerySet(models.QuerySet):
 
     def unsubscribed(self):
         return self.filter(unsubscribed_at__isnull=False)
+
+    def awaiting_confirmation(self):
+        """Pending sign-ups, and unsubscribed addresses signed up again since they left."""
+        return self.filter(
+            models.Q(confirmed_at__isnull=True, unsubscribed_at__isnull=True)
+            | models.Q(unsubscribed_at__lt=models.F("requested_at"))
+        )
 
     def receiving(self, event):
         """Confirmed subscribers who asked for this kind of event.
@@ -37,11 +46,33 @@ class SubscriberQuerySet(models.QuerySet):
         )
         return self.confirmed().filter(interests__in=[Subscriber.Interests.ALL, kind])
 
+    def with_delivery_state(self):
+        """Annotate how many emails to each subscriber are sent, waiting and failed."""
+
+        def count(status):
+            emails = (
+                OutgoingEmail.objects.filter(recipient=OuterRef("email"), status=status)
+                .order_by()
+                .values("recipient")
+            )
+            return Coalesce(Subquery(emails.annotate(n=Count("pk")).values("n")), 0)
+
+        return self.annotate(
+            emails_waiting=count(OutgoingEmail.Status.PENDING),
+            emails_sent=count(OutgoingEmail.Status.SENT),
+            emails_failed=count(OutgoingEmail.Status.FAILED),
+        )
+
     def erase(self):
-        """Delete these subscribers with every email that names them, sent or waiting."""
+        """Delete these subscribers with every email and log entry that names them."""
         subscribers = list(self.values_list("pk", "email"))
         pks = [pk for pk, _ in subscribers]
+        content_type = ContentType.objects.get_for_model(self.model)
         with transaction.atomic():
+            # The admin's "delete" logs the address as the entry's label just before this.
+            ModelLogEntry.objects.filter(
+                content_type=content_type, object_id__in=[str(pk) for pk in pks]
+            ).delete()
             OutgoingEmail.objects.filter(
                 about_type=ContentType.objects.get_for_model(Subscriber),
                 about_id__in=[str(pk) for pk in pks],
@@ -121,6 +152,12 @@ class Subscriber(models.Model):
         return self.State.PENDING
 
     @property
+    def awaits_confirmation(self):
+        if self.unsubscribed_at:
+            return self.unsubscribed_at < self.requested_at
+        return self.confirmed_at is None
+
+    @property
     def is_confirmed(self):
         return self.state == self.State.CONFIRMED
 
@@ -128,6 +165,27 @@ class Subscriber(models.Model):
         return self.state.label
 
     state_display.short_description = "State"
+
+    def outbox_messages(self):
+        """Every email to this address: confirmations and announcements alike."""
+        return OutgoingEmail.objects.filter(recipient=self.email)
+
+    def delivery_state(self):
+        if not hasattr(self, "emails_waiting"):
+            statuses = list(self.outbox_messages().values_list("status", flat=True))
+            return DeliveryState.of(
+                failed=statuses.count(OutgoingEmail.Status.FAILED),
+                waiting=statuses.count(OutgoingEmail.Status.PENDING),
+                sent=statuses.count(OutgoingEmail.Status.SENT),
+            )
+        return DeliveryState.of(
+            failed=self.emails_failed, waiting=self.emails_waiting, sent=self.emails_sent
+        )
+
+    def delivery_state_display(self):
+        return self.delivery_state().label
+
+    delivery_state_display.short_description = "Email delivery"
 
     def erase(self):
         Subscriber.objects.filter(pk=self.pk).erase()

@@ -26,8 +26,9 @@ def sign_up(*, email, interests, site, name="", source=Subscriber.Source.FORM):
     """Record a request to hear about events and email the address's owner about it.
 
     A confirmed subscriber is left exactly as they were: only they may change their choices.
-    Anyone else (new, still unconfirmed, or unsubscribed) must confirm this request by email.
-    Returns the subscriber.
+    Anyone else (new, still unconfirmed, or unsubscribed) must confirm this request by email;
+    an unsubscribed address stays unsubscribed, with its date, until then, so a stranger's
+    sign-up cannot wipe the record that its owner left. Returns the subscriber.
     """
     now = timezone.now()
     with transaction.atomic():
@@ -40,27 +41,29 @@ def sign_up(*, email, interests, site, name="", source=Subscriber.Source.FORM):
             subscriber.interests = interests
             subscriber.source = source
             subscriber.requested_at = now
-            subscriber.confirmed_at = None
-            subscriber.unsubscribed_at = None
 
         recently_emailed = (
             subscriber.confirmation_sent_at is not None
             and now - subscriber.confirmation_sent_at < SIGNUP_EMAIL_INTERVAL
         )
         if not recently_emailed:
+            # Before the email: its link names the email it was sent in.
+            subscriber.confirmation_sent_at = now
             if subscriber.is_confirmed:
                 emails.queue_already_subscribed(subscriber, site)
             else:
                 emails.queue_confirmation(subscriber, site)
-            subscriber.confirmation_sent_at = now
         subscriber.save()
     return subscriber
 
 
 def confirm(subscriber):
-    """Start sending announcements to a pending subscriber; True if this link confirmed them."""
+    """Start sending announcements to a subscriber waiting for confirmation (new, or asking to
+    come back after unsubscribing); True if this link confirmed them."""
     return bool(
-        Subscriber.objects.pending().filter(pk=subscriber.pk).update(confirmed_at=timezone.now())
+        Subscriber.objects.awaiting_confirmation()
+        .filter(pk=subscriber.pk)
+        .update(confirmed_at=timezone.now(), unsubscribed_at=None)
     )
 
 

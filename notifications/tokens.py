@@ -32,8 +32,16 @@ def _full_url(path):
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
+def _sent_stamp(subscriber):
+    sent = subscriber.confirmation_sent_at
+    return str(int(sent.timestamp() * 1_000_000)) if sent else "0"
+
+
 def confirm_token(subscriber):
-    return signing.TimestampSigner(salt=CONFIRM_SALT).sign(subscriber.key.hex)
+    """Names the subscriber and the confirmation email it was sent in: a newer email's link
+    replaces every older one."""
+    value = f"{subscriber.key.hex}.{_sent_stamp(subscriber)}"
+    return signing.TimestampSigner(salt=CONFIRM_SALT).sign(value)
 
 
 def unsubscribe_token(subscriber):
@@ -58,14 +66,18 @@ def _subscriber(key):
 
 def subscriber_for_confirm_token(token):
     try:
-        key = signing.TimestampSigner(salt=CONFIRM_SALT).unsign(
+        value = signing.TimestampSigner(salt=CONFIRM_SALT).unsign(
             token, max_age=CONFIRM_LINK_LIFETIME
         )
     except signing.SignatureExpired:
         raise ExpiredLink from None
     except signing.BadSignature:
         raise InvalidLink from None
-    return _subscriber(key)
+    key, _, stamp = value.partition(".")
+    subscriber = _subscriber(key)
+    if subscriber is not None and stamp != _sent_stamp(subscriber):
+        raise ExpiredLink  # a newer confirmation email has been sent since
+    return subscriber
 
 
 def subscriber_for_unsubscribe_token(token):

@@ -102,7 +102,7 @@ def confirm(request, token):
         return _link_problem(request, expired=True)
     except tokens.InvalidLink:
         return _link_problem(request)
-    if subscriber is None or subscriber.state == Subscriber.State.UNSUBSCRIBED:
+    if subscriber is None or not (subscriber.awaits_confirmation or subscriber.is_confirmed):
         # Deleted, or left the list since: only a new sign-up may bring them back.
         return _link_problem(request, expired=True)
 

@@ -17,7 +17,9 @@ from events.models import EventPage
 from notifications.admin_views import ANNOUNCE_PERMISSION, AnnounceIndexView, AnnounceView
 from notifications.models import Subscriber
 from portal.modeladmin import (
+    DeliveryFilter,
     ErasingDeleteView,
+    OutboxInspectView,
     ReadPermissionHistoryView,
     SafeExportIndexView,
 )
@@ -82,6 +84,8 @@ class SubscriberAdmin(ModelAdmin):
     delete_view_class = ErasingDeleteView
     history_view_class = ReadPermissionHistoryView
     inspect_view_enabled = True
+    inspect_view_class = OutboxInspectView
+    inspect_template_name = "notifications/admin/subscriber_inspect.html"
     list_display = (
         "email",
         "name",
@@ -90,8 +94,9 @@ class SubscriberAdmin(ModelAdmin):
         "confirmed_at",
         "source",
         "created_at",
+        "delivery_state_display",
     )
-    list_filter = (StateFilter, "interests", "source", "created_at")
+    list_filter = (StateFilter, "interests", "source", "created_at", DeliveryFilter)
     search_fields = ("email", "name")
     list_per_page = 50
     list_export = (
@@ -114,7 +119,11 @@ class SubscriberAdmin(ModelAdmin):
         "requested_at",
         "confirmed_at",
         "unsubscribed_at",
+        "delivery_state_display",
     ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_delivery_state()
 
 
 @hooks.register("register_permissions")

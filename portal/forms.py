@@ -1,9 +1,30 @@
 """What the site's public forms share: one-line answers and the links their error summary shows."""
 
+import unicodedata
+
+from django.core.exceptions import ValidationError
+
+# Characters that change the direction of the text around them: in an email subject or a CSV
+# cell they make a name show as something other than what was typed.
+BIDI_CONTROLS = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+
 
 def single_line(value):
-    """Names and organisations are one line: newlines and runs of spaces become one space."""
-    return " ".join(value.split())
+    """Names and organisations are one line: newlines and runs of spaces become one space.
+
+    Control characters and text-direction overrides are refused with an error the person sees,
+    so that emails and spreadsheets show exactly what was typed.
+    """
+    value = " ".join(value.split())
+    if any(char in BIDI_CONTROLS or unicodedata.category(char) == "Cc" for char in value):
+        raise ValidationError(
+            "Remove the hidden control or text-direction characters from this answer (they can "
+            "come with text pasted from elsewhere)",
+            code="control_characters",
+        )
+    return value
 
 
 def error_summary(form, form_id):

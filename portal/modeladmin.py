@@ -6,12 +6,16 @@ export CSV cells that no spreadsheet will run as a formula; their history pages 
 to those who may read the record, and deleting a person erases everything that names them.
 """
 
+from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import label_for_field
+from django.contrib.contenttypes.models import ContentType
 from django.shortcuts import redirect
 from django.utils.text import capfirst
 from wagtail.admin import messages
-from wagtail_modeladmin.views import DeleteView, HistoryView, IndexView
+from wagtail_modeladmin.views import DeleteView, HistoryView, IndexView, InspectView
+
+from portal.models import DeliveryState, OutgoingEmail
 
 # Spreadsheet programs run cells that start like this as formulas.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -74,3 +78,39 @@ class ErasingDeleteView(DeleteView):
 
     def delete_instance(self):
         self.instance.erase()
+
+
+class DeliveryFilter(admin.SimpleListFilter):
+    """Filters a list annotated with `emails_failed`, `emails_waiting` and `emails_sent`."""
+
+    title = "email delivery"
+    parameter_name = "delivery"
+
+    def lookups(self, request, model_admin):
+        return DeliveryState.choices
+
+    def queryset(self, request, queryset):
+        if self.value() == DeliveryState.FAILED:
+            return queryset.filter(emails_failed__gt=0)
+        if self.value() == DeliveryState.WAITING:
+            return queryset.filter(emails_failed=0, emails_waiting__gt=0)
+        if self.value() == DeliveryState.SENT:
+            return queryset.filter(emails_failed=0, emails_waiting=0, emails_sent__gt=0)
+        if self.value() == DeliveryState.NONE:
+            return queryset.filter(emails_failed=0, emails_waiting=0, emails_sent=0)
+        return queryset
+
+
+class OutboxInspectView(InspectView):
+    """Inspect a person with the emails they were sent: failed ones can be sent again.
+
+    The model's `outbox_messages()` says which emails are the person's."""
+
+    def get_context_data(self, **kwargs):
+        failed = self.instance.outbox_messages().filter(status=OutgoingEmail.Status.FAILED)
+        return super().get_context_data(
+            failed_email_count=failed.count(),
+            about_type_id=ContentType.objects.get_for_model(self.instance).pk,
+            about_id=self.instance.pk,
+            **kwargs,
+        )

@@ -103,8 +103,8 @@ class SiteSettings(BaseSiteSetting):
     )
     contact_email = models.EmailField(
         blank=True,
-        help_text="Where readers write to the group. Join requests go here unless the join "
-        "page names another address.",
+        help_text="Where readers write to the group. (Join requests go to the address in "
+        "Settings > Join request routing.)",
     )
     footer_text = models.TextField(
         blank=True, max_length=500, help_text="A sentence or two shown at the foot of every page."
@@ -151,16 +151,35 @@ class SiteSettings(BaseSiteSetting):
         verbose_name = "site settings"
 
 
+class DeliveryState(models.TextChoices):
+    """Where the emails about someone or something are, worst first: the admin lists show it."""
+
+    FAILED = "failed", "Failed: not delivered"
+    WAITING = "waiting", "Waiting to be sent"
+    SENT = "sent", "Sent"
+    NONE = "none", "No email queued"
+
+    @classmethod
+    def of(cls, *, failed, waiting, sent):
+        if failed:
+            return cls.FAILED
+        if waiting:
+            return cls.WAITING
+        return cls.SENT if sent else cls.NONE
+
+
 class OutgoingEmail(models.Model):
     """One message to one recipient, kept until a mail server has accepted it.
 
     Every email the portal sends goes through this outbox, so a mail server that is down
-    delays mail but never loses it: `manage.py send_queued_mail` retries what is pending.
+    delays mail but never loses it: the background worker retries what is pending until
+    `give_up_at`, then marks it failed for someone to look at.
     """
 
     class Status(models.TextChoices):
         PENDING = "pending", "Waiting to be sent"
         SENT = "sent", "Sent"
+        FAILED = "failed", "Failed"
 
     recipient = models.EmailField(max_length=254)
     subject = models.CharField(max_length=255)
@@ -177,6 +196,8 @@ class OutgoingEmail(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     last_attempt_at = models.DateTimeField(null=True, blank=True)
     next_attempt_at = models.DateTimeField(default=timezone.now)
+    # After this a message the server still refuses is marked failed (EMAIL_RETRY_DAYS).
+    give_up_at = models.DateTimeField(null=True, blank=True)
     # A sender claims a message until this time, so two senders never send it twice.
     claimed_until = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)

@@ -6,4 +6,19 @@ class RegistrationsConfig(AppConfig):
     verbose_name = "Event registrations"
 
     def ready(self):
-        from registrations import signals  # noqa: F401 - connects the publish handler
+        from portal.personal_data import register
+        from registrations import (
+            personal_data,
+            signals,  # noqa: F401 - connects the publish handler
+        )
+
+        register(
+            "cpd_certificates",
+            export=personal_data.export_certificates,
+            erase=personal_data.erase_certificates,
+        )
+        register(
+            "event_registrations",
+            export=personal_data.export_registrations,
+            erase=personal_data.erase_registrations,
+        )

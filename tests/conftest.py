@@ -5,7 +5,12 @@ from wagtail.models import Page, Site
 
 from demo.site import build_site
 from home.models import HomePage, HomePageAim
-from tests.mail_server import smtp_server, smtp_server_down  # noqa: F401 - fixtures for every test
+from tests.mail_server import (  # noqa: F401 - fixtures for every test
+    silent_smtp_host,
+    smtp_server,
+    smtp_server_down,
+    task_worker,
+)
 
 
 @pytest.fixture

@@ -1,19 +1,27 @@
-"""A real SMTP server on loopback for tests, and a mail server that is down.
+"""A real SMTP server on loopback for tests, a mail server that is down, one that never answers,
+and the background worker that sends the outbox.
 
 `smtp_server` starts aiosmtpd on 127.0.0.1 on a free port, points Django's SMTP backend at it
 and collects what it receives, so tests see mail exactly as a real server would. For "the
 server is down", `smtp_server_down` points Django at a port nobody listens on (connection
-refused), and `with smtp_server.down():` does the same for part of a test.
+refused), and `with smtp_server.down():` does the same for part of a test. `silent_smtp_host`
+accepts connections and never says a word, as a mail host that hangs does.
+
+`task_worker` switches the test to the database task queue that production uses and runs the
+real worker command (`db_worker`) over it, inside the test's transaction.
 """
 
 import socket
+import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
 from email import message_from_bytes, policy
 from email.message import EmailMessage
+from io import StringIO
 
 import pytest
 from aiosmtpd.controller import Controller
+from django.core.management import call_command
 
 
 def free_port():
@@ -56,11 +64,12 @@ class CollectingHandler:
     def __init__(self):
         self.messages = []
         self.refuse_recipients = False
+        self.refusal = "550 5.1.1 Mailbox unavailable (refused by the test server)"
         self.on_message = None
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if self.refuse_recipients:
-            return "550 5.1.1 Mailbox unavailable (refused by the test server)"
+            return self.refusal
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
@@ -109,9 +118,15 @@ class SMTPTestServer:
         """Messages whose envelope includes this recipient."""
         return [mail for mail in self.messages if address in mail.envelope_to]
 
-    def refuse_recipients(self, refuse=True):
-        """Answer every RCPT TO with 550, as a server that rejects the address would."""
+    def refuse_recipients(self, refuse=True, *, temporary=False):
+        """Answer every RCPT TO with 550, as a server that rejects the address would, or with
+        452 (`temporary`), as one that has reached a sending limit would."""
         self.handler.refuse_recipients = refuse
+        self.handler.refusal = (
+            "452 4.5.3 Sending limit reached, try again later (test server)"
+            if temporary
+            else "550 5.1.1 Mailbox unavailable (refused by the test server)"
+        )
 
     def on_message(self, callback):
         """Call `callback(received_mail)` while the sender waits for the server's reply."""
@@ -161,3 +176,60 @@ def smtp_server_down(settings):
         settings.EMAIL_USE_SSL = False
         settings.EMAIL_TIMEOUT = 5
         yield port
+
+
+@pytest.fixture
+def silent_smtp_host(settings):
+    """Django sends to a loopback host that accepts every connection and never replies."""
+    held = []
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        listener.settimeout(0.2)
+        stop = threading.Event()
+
+        def accept_and_say_nothing():
+            while not stop.is_set():
+                try:
+                    held.append(listener.accept()[0])
+                except OSError:  # the timeout: look at `stop` again
+                    continue
+
+        thread = threading.Thread(target=accept_and_say_nothing, daemon=True)
+        thread.start()
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST = "127.0.0.1"
+        settings.EMAIL_PORT = listener.getsockname()[1]
+        settings.EMAIL_USE_TLS = False
+        settings.EMAIL_USE_SSL = False
+        settings.EMAIL_TIMEOUT = 2
+        try:
+            yield listener.getsockname()[1]
+        finally:
+            stop.set()
+            thread.join()
+            for connection in held:
+                connection.close()
+
+
+class TaskWorker:
+    def run(self):
+        """Run the worker command until the queue holds nothing that is due, as cron-less
+        production runs it forever. Returns what it printed."""
+        out = StringIO()
+        call_command(
+            "db_worker", batch=True, reload=False, startup_delay=False, interval=0, stdout=out
+        )
+        return out.getvalue()
+
+
+@pytest.fixture
+def task_worker(settings, monkeypatch):
+    """Tasks are stored in the database and run only when `task_worker.run()` runs the worker."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    # Between tasks the worker drops its database connection when it looks stale, as a request
+    # does; in a test that connection holds the test's transaction, so it is kept.
+    monkeypatch.setattr(
+        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
+    )
+    return TaskWorker()

@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "registrations",
     "editorial",
     "demo",
+    "django_tasks",
+    "django_tasks_db",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -196,6 +198,15 @@ if EMAIL_HOST:
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=EMAIL_PORT == 587)
     EMAIL_TIMEOUT = 20
 
+# Slow work (sending mail, Wagtail's search and reference index updates) runs in a background
+# worker, `manage.py db_worker`, which takes tasks from this database table.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# The outbox retries a message the mail server keeps refusing for this long, then marks it failed.
+EMAIL_RETRY_DAYS = float(os.environ.get("EMAIL_RETRY_DAYS", "3"))
+# Sent and failed emails (bodies, headers, attachments) are deleted after this many days.
+EMAIL_RETENTION_DAYS = int(os.environ.get("EMAIL_RETENTION_DAYS", "90"))
+
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
@@ -280,6 +291,8 @@ try:
     ]
 except ValueError as error:
     raise ImproperlyConfigured(f"DJANGO_TRUSTED_PROXIES: {error}") from None
+# New and contacted requests older than this are listed on the dashboard for a decision.
+JOIN_REQUEST_DECISION_DAYS = int(os.environ.get("JOIN_REQUEST_DECISION_DAYS", "730"))
 
 WAGTAIL_SITE_NAME = "Implementation Group"
 # Event times are entered and shown in UK time, so the admin offers editors no other time zone.
@@ -302,7 +315,10 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"redact_tokens": {"()": "portal.redaction.RedactTokens"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["redact_tokens"]},
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
     # The portal's own apps log at INFO what their docstrings promise (posts the anti-spam
     # defences turn away, mail delivery); other libraries only from WARNING.

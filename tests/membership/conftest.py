@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
 
+from membership.models import MembershipSettings
 from portal.antispam import sign_timestamp
 from portal.models import SiteSettings
 from tests.home.factories import StandardPageFactory
@@ -35,6 +36,9 @@ def join_page(home_page, privacy_page):
     site_settings.contact_email = "group@example.org"
     site_settings.privacy_page = privacy_page
     site_settings.save()
+    routing = MembershipSettings.for_site(home_page.get_site())
+    routing.join_request_recipient = "chair@example.org"
+    routing.save()
     return JoinPageFactory(parent=home_page)
 
 

@@ -10,7 +10,6 @@ from membership.models import JoinPage, JoinRequest
 class JoinPageFactory(wagtail_factories.PageFactory):
     title = "Join the group"
     slug = "join"
-    recipient = "chair@example.org"
     notification_subject = "New request to join the group"
     thank_you_message = "<p>The chair will be in touch.</p>"
 

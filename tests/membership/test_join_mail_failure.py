@@ -44,7 +44,7 @@ def test_the_retry_delivers_once_the_server_is_back(
     assert len(smtp_server.messages) == 3
 
 
-def test_a_server_that_refuses_the_address_leaves_the_email_waiting(
+def test_a_server_that_refuses_the_address_for_good_fails_the_email_at_once(
     client, join_page, answers, smtp_server, django_capture_on_commit_callbacks
 ):
     smtp_server.refuse_recipients()
@@ -54,8 +54,9 @@ def test_a_server_that_refuses_the_address_leaves_the_email_waiting(
 
     assert response.status_code == 302
     email = emails_about(JoinRequest.objects.get()).get(recipient="chair@example.org")
-    assert email.status == OutgoingEmail.Status.PENDING
+    assert email.status == OutgoingEmail.Status.FAILED
     assert "550" in email.last_error
+    assert JoinRequest.objects.get().delivery_state() == DeliveryState.FAILED
 
 
 def test_the_admin_list_shows_requests_still_waiting_for_delivery(

@@ -116,18 +116,6 @@ def test_both_emails_are_recorded_as_sent_on_the_request(
     assert join_request.delivery_state_display() == "Sent"
 
 
-def test_requests_go_to_the_site_contact_when_the_page_names_no_recipient(
-    client, join_page, answers, smtp_server, django_capture_on_commit_callbacks
-):
-    join_page.recipient = ""
-    join_page.save_revision().publish()
-
-    submit(client, join_page, answers, django_capture_on_commit_callbacks)
-
-    assert len(smtp_server.to("group@example.org")) == 1
-    assert smtp_server.to("chair@example.org") == []
-
-
 def test_the_same_form_sent_twice_makes_one_request(
     client, join_page, answers, smtp_server, django_capture_on_commit_callbacks
 ):

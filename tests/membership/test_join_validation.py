@@ -8,6 +8,10 @@ from membership.models import JoinRequest
 CLINICAL = "Select yes if you are clinically active"
 RESEARCH = "Select your research experience"
 INTERESTS = "Select interests from the list"
+CONTROL_CHARACTERS = (
+    "Remove the hidden control or text-direction characters from this answer (they can come "
+    "with text pasted from elsewhere)"
+)
 
 
 def post(client, page, answers):
@@ -25,6 +29,10 @@ def summary_links(soup):
     [
         ("full_name", "", "#id_full_name", "Enter your full name"),
         ("full_name", "   ", "#id_full_name", "Enter your full name"),
+        ("full_name", "Alex \u202eelpmaxE\u202c", "#id_full_name", CONTROL_CHARACTERS),
+        ("full_name", "Alex\u2066 Example", "#id_full_name", CONTROL_CHARACTERS),
+        ("full_name", "Alex\x07Example", "#id_full_name", CONTROL_CHARACTERS),
+        ("organisation", "PICU\u200f", "#id_organisation", CONTROL_CHARACTERS),
         ("email", "", "#id_email", "Enter your email address"),
         (
             "email",

@@ -10,6 +10,10 @@ from notifications.models import Subscriber
 from portal.antispam import sign_timestamp
 
 SIGNUP_URL = "/notifications/"
+CONTROL_CHARACTERS = (
+    "Remove the hidden control or text-direction characters from this answer (they can come "
+    "with text pasted from elsewhere)"
+)
 
 
 def errors(response):
@@ -51,6 +55,14 @@ def errors(response):
         (
             {"signup-name": "x" * 201},
             ("#id_signup-name", "Your name must be 200 characters or fewer"),
+        ),
+        (
+            {"signup-name": "Sam \u202eredro\u202c"},
+            ("#id_signup-name", CONTROL_CHARACTERS),
+        ),
+        (
+            {"signup-name": "Sam\x1b[31m"},
+            ("#id_signup-name", CONTROL_CHARACTERS),
         ),
     ],
 )

@@ -101,7 +101,10 @@ def test_a_tampered_link_is_refused(client, home_page):
 
 
 def test_a_link_to_someone_who_has_since_unsubscribed_cannot_bring_them_back(client, home_page):
-    subscriber = SubscriberFactory(pending=True, unsubscribed_at=timezone.now())
+    now = timezone.now()
+    subscriber = SubscriberFactory(
+        pending=True, requested_at=now - timedelta(days=1), unsubscribed_at=now
+    )
 
     response = client.post(confirm_path(subscriber))
 

@@ -141,8 +141,8 @@ def test_someone_who_unsubscribed_must_confirm_again_after_signing_up(
     sign_up(answers)
 
     subscriber = Subscriber.objects.get(pk=left.pk)
-    assert subscriber.state == Subscriber.State.PENDING
-    assert subscriber.confirmed_at is None
+    assert subscriber.state == Subscriber.State.UNSUBSCRIBED  # until the owner confirms
+    assert subscriber.unsubscribed_at == left.unsubscribed_at
     assert not Subscriber.objects.confirmed().exists()
     [mail] = smtp_server.to("sam.example@example.org")
     assert "/notifications/confirm/" in mail.part("text/plain")

@@ -130,7 +130,7 @@ def test_one_failure_does_not_stop_the_other_messages(db, smtp_server):
 
     assert deliver() == 1
     assert [mail.envelope_to for mail in smtp_server.messages] == [["chair@example.org"]]
-    assert OutgoingEmail.objects.get(recipient="refused@example.org").status == "pending"
+    assert OutgoingEmail.objects.get(recipient="refused@example.org").status == "failed"
 
 
 @pytest.mark.django_db(transaction=True)

@@ -4,8 +4,9 @@ from datetime import timedelta
 
 from django.core.management import call_command
 
+from portal import personal_data
 from portal.models import OutgoingEmail
-from registrations import certificates, personal_data
+from registrations import certificates, emails
 from registrations.models import Certificate, Registration
 from tests.registrations.factories import RegistrationFactory
 
@@ -28,21 +29,17 @@ def test_registrations_go_a_year_after_the_event_and_certificates_stay(event, ti
     assert not Certificate.objects.exists()
 
 
-def test_export_and_erase_by_email(event):
+def test_the_portal_wide_export_and_erasure_cover_registrations_and_certificates(event):
     registration = RegistrationFactory(event=event, email="alex@example.org", status="attended")
     certificates.issue(registration)
-    from registrations import emails
-
     emails.queue_confirmation(registration)
     RegistrationFactory(event=event)
 
     exported = personal_data.export("Alex@Example.org")
-    assert exported["event registrations"][0]["event"] == "Spring meeting"
-    assert len(exported["CPD certificates"]) == 1
+    assert exported["event_registrations"][0]["event"] == "Spring meeting"
+    assert len(exported["cpd_certificates"]) == 1
 
-    assert personal_data.erase("alex@example.org") == {
-        "event registrations": 1,
-        "CPD certificates": 1,
-    }
+    erased = personal_data.erase("alex@example.org")
+    assert (erased["event_registrations"], erased["cpd_certificates"]) == (1, 1)
     assert Registration.objects.count() == 1
     assert not OutgoingEmail.objects.filter(recipient="alex@example.org").exists()

@@ -41,7 +41,7 @@ def alex(db):
 def test_export_prints_everything_held_for_an_address_as_json(alex):
     JoinRequestFactory(email="someone.else@example.org")
 
-    out, _ = run("join_request_data", "--export", "ALEX@example.org")
+    out, _ = run("personal_data", "--export", "ALEX@example.org")
 
     data = json.loads(out)
     assert data["email"] == "ALEX@example.org"
@@ -55,7 +55,7 @@ def test_export_prints_everything_held_for_an_address_as_json(alex):
 
 
 def test_export_of_an_unknown_address_is_empty(db):
-    out, _ = run("join_request_data", "--export", "nobody@example.org")
+    out, _ = run("personal_data", "--export", "nobody@example.org")
 
     assert json.loads(out)["join_requests"] == []
 
@@ -63,9 +63,9 @@ def test_export_of_an_unknown_address_is_empty(db):
 def test_erase_deletes_the_requests_their_emails_and_their_history(alex):
     other = JoinRequestFactory(email="someone.else@example.org")
 
-    _, err = run("join_request_data", "--erase", "alex@example.org")
+    _, err = run("personal_data", "--erase", "alex@example.org")
 
-    assert "Erased 1 join request(s)" in err
+    assert "1 join requests" in err
     assert list(JoinRequest.objects.all()) == [other]
     assert OutgoingEmail.objects.count() == 0
     assert JoinRequestStatusChange.objects.count() == 0
@@ -74,7 +74,7 @@ def test_erase_deletes_the_requests_their_emails_and_their_history(alex):
 
 def test_the_data_command_needs_an_email_address(db):
     with pytest.raises(CommandError):
-        run("join_request_data", "--erase", "not-an-address")
+        run("personal_data", "--erase", "not-an-address")
 
 
 def aged(days, status):

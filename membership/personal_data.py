@@ -1,15 +1,14 @@
-"""Answers a person's request about their data: everything held for one email address."""
-
-import json
-
-from django.core.management.base import BaseCommand, CommandError
-from django.core.serializers.json import DjangoJSONEncoder
+"""What the membership app holds about an email address: join requests and their history."""
 
 from membership.models import JoinRequest
 from portal.mail import emails_about
 
 
-def export_join_requests(join_requests):
+def join_requests_from(address):
+    return JoinRequest.objects.filter(email__iexact=address).order_by("submitted_at", "pk")
+
+
+def export(address):
     """Every join request and every email about it, as the applicant is entitled to see them."""
     return [
         {
@@ -37,37 +36,16 @@ def export_join_requests(join_requests):
                     "to": email.recipient,
                     "subject": email.subject,
                     "body": email.text_body,
+                    "state": email.get_status_display(),
                     "created_at": email.created_at,
                     "sent_at": email.sent_at,
                 }
                 for email in emails_about(join_request).order_by("created_at", "pk")
             ],
         }
-        for join_request in join_requests.prefetch_related("status_changes")
+        for join_request in join_requests_from(address).prefetch_related("status_changes")
     ]
 
 
-class Command(BaseCommand):
-    help = (
-        "Export (as JSON, to standard output) or erase every join request made with an email "
-        "address, with the emails sent about them."
-    )
-
-    def add_arguments(self, parser):
-        action = parser.add_mutually_exclusive_group(required=True)
-        action.add_argument("--export", metavar="EMAIL", help="Print everything held as JSON.")
-        action.add_argument("--erase", metavar="EMAIL", help="Delete everything held.")
-
-    def handle(self, *args, **options):
-        address = (options["export"] or options["erase"]).strip()
-        if "@" not in address:
-            raise CommandError(f"{address!r} is not an email address.")
-        join_requests = JoinRequest.objects.filter(email__iexact=address).order_by("submitted_at")
-
-        if options["export"]:
-            data = {"email": address, "join_requests": export_join_requests(join_requests)}
-            self.stdout.write(json.dumps(data, cls=DjangoJSONEncoder, indent=2))
-            return
-
-        erased = join_requests.erase()
-        self.stderr.write(f"Erased {erased} join request(s) made with {address}, and their emails.")
+def erase(address):
+    return join_requests_from(address).erase()

@@ -1,0 +1,17 @@
+"""Admin URLs for the outbox."""
+
+from django.urls import path
+from wagtail import hooks
+
+from portal.admin_views import retry_failed_emails
+
+
+@hooks.register("register_admin_urls")
+def outbox_urls():
+    return [
+        path(
+            "outbox/retry/<int:content_type_id>/<str:object_id>/",
+            retry_failed_emails,
+            name="portal_retry_failed_emails",
+        )
+    ]
