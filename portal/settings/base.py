@@ -173,6 +173,11 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
 WAGTAIL_SITE_NAME = "Implementation Group"
 # Event times are entered and shown in UK time, so the admin offers editors no other time zone.
 WAGTAIL_USER_TIME_ZONES = ["Europe/London"]
+# The admin's date pickers show and read dates the UK way; Django's en-GB input formats accept
+# them (and ISO dates), and anything else is refused with an error, never replaced.
+WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
+WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+WAGTAIL_TIME_FORMAT = "%H:%M"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
