@@ -32,20 +32,15 @@
     return isNaN(moment.getTime()) ? null : moment;
   }
 
-  function twoDigits(number) {
-    return (number < 10 ? "0" : "") + number;
-  }
-
   function openOnLinkedField(current, $input) {
     var linkedId = $input.attr("data-picker-opens-on");
     var linked = linkedId && document.getElementById(linkedId);
     var from = linked && !$input.val() ? readUkDateTime(linked.value) : null;
-    this.setOptions({
-      defaultDate: from || false,
-      defaultTime: from
-        ? twoDigits(from.getHours()) + ":" + twoDigits(from.getMinutes())
-        : NEUTRAL_TIME,
-    });
+    if (from) {
+      // Shows the start's month, and its time for the day chosen, without filling the field.
+      this.data("xdsoft_datetime").setCurrentTime(from);
+      this.trigger("xchange.xdsoft");
+    }
   }
 
   $.extend($.fn.datetimepicker.defaults, {
