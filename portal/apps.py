@@ -1,6 +1,13 @@
 from django.apps import AppConfig
+from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class PortalConfig(AppConfig):
     name = "portal"
     verbose_name = "Portal"
+
+
+class PortalUsersConfig(WagtailUsersAppConfig):
+    """Wagtail's users app with the portal's user forms (roles described on the Roles tab)."""
+
+    user_viewset = "portal.users.UserViewSet"
