@@ -194,3 +194,15 @@ def test_each_panel_runs_the_same_queries_for_one_item_or_many(
     with_many = count_queries(panel_class, admin_user)
 
     assert with_one == with_many <= 3
+
+
+def test_moderators_see_pages_awaiting_their_review_first(site_sections, editor, moderator, client):
+    event = EventPageFactory(parent=site_sections["events"], title="Submitted meeting")
+    event.save_revision(user=editor)
+    event.get_workflow().start(event, editor)
+
+    soup = dashboard(client, moderator)
+
+    first_heading = soup.select_one("main h2")
+    assert "Awaiting your review" in first_heading.get_text(" ", strip=True)
+    assert "Submitted meeting" in soup.get_text()
