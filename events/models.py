@@ -179,7 +179,7 @@ class EventPage(RoutablePageMixin, BasePage):
         EventType,
         on_delete=models.PROTECT,
         related_name="events",
-        help_text="Editors manage this list under Snippets, Event types.",
+        help_text="Editors manage this list under Events, Event types.",
     )
     status = models.CharField(
         max_length=10,

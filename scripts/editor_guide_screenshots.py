@@ -308,12 +308,13 @@ def take_screenshots(page, ids):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.parse_args()
+    parser.add_argument("--port", type=int, help="loopback port to serve on (default: any free)")
+    args = parser.parse_args()
     if not CHROMIUM.exists():
         raise SystemExit(f"Chromium is needed at {CHROMIUM}: apt-get install chromium")
     from playwright.sync_api import sync_playwright
 
-    port = free_port()
+    port = args.port or free_port()
     with tempfile.TemporaryDirectory(prefix="editor-guide-") as folder:
         configure_environment(Path(folder), port)
         ids = build_database()
