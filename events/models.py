@@ -13,11 +13,13 @@ from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.widgets import AdminDateTimeInput
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
 
+from events.admin_forms import EventPageForm
 from events.calendar import calendar_for, calendar_response
 from events.dates import (
     all_day_dates,
@@ -36,6 +38,8 @@ EVENTS_PER_PAGE = 10
 RESERVED_SLUGS = {"past"}
 # The calendar feed keeps a year of past events, so subscribers keep their history.
 CALENDAR_FEED_HISTORY = timedelta(days=365)
+# The end and registration pickers open on the start's day (static/js/admin-date-pickers.js).
+OPENS_ON_START = {"data-picker-opens-on": "id_start"}
 
 
 class EventType(ListEntry):
@@ -175,7 +179,7 @@ class EventPage(RoutablePageMixin, BasePage):
     class Format(models.TextChoices):
         IN_PERSON = "in_person", "In person"
         ONLINE = "online", "Online"
-        HYBRID = "hybrid", "In person and online"
+        HYBRID = "hybrid", "Hybrid (in person and online)"
 
     class Status(models.TextChoices):
         SCHEDULED = "scheduled", "Going ahead"
@@ -211,7 +215,7 @@ class EventPage(RoutablePageMixin, BasePage):
         EventType,
         on_delete=models.PROTECT,
         related_name="events",
-        help_text="Editors manage this list under Snippets, Event types.",
+        help_text="Editors manage this list under Events, Event types.",
     )
     status = models.CharField(
         max_length=10,
@@ -220,7 +224,7 @@ class EventPage(RoutablePageMixin, BasePage):
         help_text="A postponed or cancelled event stays on the site with its status shown "
         "prominently; calendars that subscribed are updated.",
     )
-    status_note = models.CharField(
+    status_note = models.TextField(
         max_length=250,
         blank=True,
         help_text="Shown with a postponed or cancelled status, e.g. when a new date will be "
@@ -232,6 +236,12 @@ class EventPage(RoutablePageMixin, BasePage):
         default=False,
         help_text="Tick if the event lasts whole days: the times are then ignored and it runs "
         "from the start date to the end date.",
+    )
+    past_event_record = models.BooleanField(
+        "record of a past event",
+        default=False,
+        help_text="Tick only when adding an event that has already happened, e.g. to keep its "
+        "papers. Without the tick, a start in the past is refused as a likely mistyped date.",
     )
     format = models.CharField(
         max_length=10,
@@ -326,8 +336,14 @@ class EventPage(RoutablePageMixin, BasePage):
         MultiFieldPanel(
             [
                 FieldPanel("event_type", widget=forms.Select),
-                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                FieldRowPanel(
+                    [
+                        FieldPanel("start"),
+                        FieldPanel("end", widget=AdminDateTimeInput(attrs=OPENS_ON_START)),
+                    ]
+                ),
                 FieldPanel("all_day"),
+                FieldPanel("past_event_record"),
                 FieldPanel("status"),
                 FieldPanel("status_note"),
             ],
@@ -348,7 +364,9 @@ class EventPage(RoutablePageMixin, BasePage):
                 FieldPanel("registration", widget=forms.RadioSelect),
                 FieldPanel("registration_url"),
                 FieldPanel("places"),
-                FieldPanel("registration_deadline"),
+                FieldPanel(
+                    "registration_deadline", widget=AdminDateTimeInput(attrs=OPENS_ON_START)
+                ),
                 FieldPanel("private_joining_link"),
                 FieldPanel("private_joining_instructions"),
                 FieldPanel("cpd_hours"),
@@ -358,6 +376,7 @@ class EventPage(RoutablePageMixin, BasePage):
         ),
     ]
     edit_handler = edit_tabs(content_panels, details_panels)
+    base_form_class = EventPageForm
 
     search_fields = [
         *Page.search_fields,

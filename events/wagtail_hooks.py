@@ -1,9 +1,88 @@
-"""Admin screens for events: the editor-managed list of event types."""
+"""Admin screens for events: a listing editors can scan, beside the event types list."""
 
+import django_filters
+from django.db.models import Case, F, When
+from django.utils import dateformat, timezone
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables.pages import PageTitleColumn
+from wagtail.admin.views.pages.listing import IndexView
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from events.models import EventType
+from events.dates import uk
+from events.models import EventPage, EventType
+
+DRAFT = "draft"
+STATUS_CHOICES = [*EventPage.Status.choices, (DRAFT, "Draft (not published)")]
+
+
+def admin_date(event):
+    return dateformat.format(uk(event.start), "D j M Y, H:i")
+
+
+def admin_status(event):
+    """What an editor needs to know at a glance: not yet published, or the event's status."""
+    if not event.live:
+        return "Draft (not published)"
+    return event.get_status_display()
+
+
+class EventFilterSet(WagtailFilterSet):
+    event_type = django_filters.ModelChoiceFilter(
+        label="Event type", queryset=EventType.objects.order_by("name")
+    )
+    status = django_filters.ChoiceFilter(
+        label="Status", choices=STATUS_CHOICES, method="filter_status", empty_label="Any"
+    )
+
+    class Meta:
+        model = EventPage
+        fields = []
+
+    def filter_status(self, queryset, name, value):
+        if value == DRAFT:
+            return queryset.filter(live=False)
+        return queryset.filter(live=True, status=value)
+
+
+class EventIndexView(IndexView):
+    """Events by date, upcoming first (soonest at the top), then past ones, latest first."""
+
+    default_ordering = "start"
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("event_type")
+
+    def order_queryset(self, queryset):
+        if self.ordering != "start":
+            return super().order_queryset(queryset)
+        now = timezone.now()
+        is_past = Case(When(ends_at__lte=now, then=1), default=0)
+        return queryset.order_by(
+            is_past,
+            Case(When(ends_at__gt=now, then=F("start"))).asc(),
+            Case(When(ends_at__lte=now, then=F("start"))).desc(),
+            "pk",
+        )
+
+
+class EventPageListingViewSet(PageListingViewSet):
+    model = EventPage
+    icon = "date"
+    menu_label = "Events"
+    name = "event_pages"
+    index_view_class = EventIndexView
+    filterset_class = EventFilterSet
+    columns = [
+        PageTitleColumn("title", label="Title", sort_key="title", classname="title"),
+        Column("start", label="Date (UK time)", accessor=admin_date, sort_key="start"),
+        Column("event_type", label="Type", accessor="event_type.name"),
+        Column("format", label="Format", accessor="get_format_display"),
+        Column("status", label="Status", accessor=admin_status),
+    ]
 
 
 class EventTypeViewSet(SnippetViewSet):
@@ -15,4 +94,14 @@ class EventTypeViewSet(SnippetViewSet):
     ordering = ["name"]
 
 
-register_snippet(EventTypeViewSet)
+class EventsGroup(ViewSetGroup):
+    """Events and their types under one "Events" menu item."""
+
+    items = (EventPageListingViewSet, EventTypeViewSet)
+    menu_icon = "date"
+    menu_label = "Events"
+    menu_name = "events"
+    menu_order = 150
+
+
+register_snippet(EventsGroup)

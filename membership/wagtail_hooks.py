@@ -1,10 +1,12 @@
 """The "Join requests" admin area, seen only by superusers and the Membership group."""
 
 from django.contrib import admin
+from django.utils.html import format_html
 from django.utils.text import capfirst
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
+from wagtail_modeladmin.views import EditView
 
 from membership.forms import JoinRequestAdminForm
 from membership.models import JoinRequest
@@ -84,6 +86,23 @@ class JoinRequestInspectView(OutboxInspectView):
         )
 
 
+class JoinRequestEditView(EditView):
+    """The change-status page says whose request it is before the editor changes anything."""
+
+    page_title = "Change status"
+
+    def get_page_subtitle(self):
+        return self.instance.full_name
+
+
+def email_link(join_request):
+    return format_html('<a href="mailto:{0}">{0}</a>', join_request.email)
+
+
+email_link.short_description = "Email address"
+email_link.admin_order_field = "email"
+
+
 @modeladmin_register
 class JoinRequestAdmin(ModelAdmin):
     model = JoinRequest
@@ -95,13 +114,15 @@ class JoinRequestAdmin(ModelAdmin):
     button_helper_class = JoinRequestButtonHelper
     index_view_class = JoinRequestIndexView
     inspect_view_class = JoinRequestInspectView
+    edit_view_class = JoinRequestEditView
+    edit_template_name = "membership/admin/join_request_edit.html"
     history_view_class = ReadPermissionHistoryView
     delete_view_class = ErasingDeleteView
     inspect_view_enabled = True
     inspect_template_name = "membership/admin/join_request_inspect.html"
     list_display = (
         "full_name",
-        "email",
+        email_link,
         "role_display",
         "organisation",
         "status",
@@ -124,6 +145,7 @@ class JoinRequestAdmin(ModelAdmin):
         "wants_meeting_updates_display",
         "message",
         "get_status_display",
+        "notes",
         "consent_given_at",
         "privacy_notice_version",
         "delivery_state_display",

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class PortalConfig(AppConfig):
@@ -7,3 +8,9 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         from portal import checks  # noqa: F401 - registers the deployment checks
+
+
+class PortalUsersConfig(WagtailUsersAppConfig):
+    """Wagtail's users app with the portal's user forms (roles described on the Roles tab)."""
+
+    user_viewset = "portal.users.UserViewSet"

@@ -6,11 +6,14 @@ export CSV cells that no spreadsheet will run as a formula; their history pages 
 to those who may read the record, and deleting a person erases everything that names them.
 """
 
+import datetime
+
 from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import label_for_field
 from django.contrib.contenttypes.models import ContentType
 from django.shortcuts import redirect
+from django.utils import timezone
 from django.utils.text import capfirst
 from wagtail.admin import messages
 from wagtail_modeladmin.views import DeleteView, HistoryView, IndexView, InspectView
@@ -19,6 +22,17 @@ from portal.models import DeliveryState, OutgoingEmail
 
 # Spreadsheet programs run cells that start like this as formulas.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# Excel reads a CSV as UTF-8 (accented names intact) only when it starts with this mark.
+BYTE_ORDER_MARK = "\ufeff"
+# Day first, as UK spreadsheets read dates, in UK time to the minute.
+CSV_DATE_TIME = "%d/%m/%Y %H:%M"
+CSV_DATE = "%d/%m/%Y"
+
+
+def spreadsheet_date(value):
+    if isinstance(value, datetime.datetime):
+        return timezone.localtime(value).strftime(CSV_DATE_TIME)
+    return value.strftime(CSV_DATE)
 
 
 def filter_parameter(list_filter_entry):
@@ -34,6 +48,10 @@ class SafeExportIndexView(IndexView):
     FORMATS = ("csv",)
     # One CSV button: Wagtail's own offers XLSX too, which these lists do not export.
     export_buttons_template_name = "portal/admin/csv_export_button.html"
+    custom_value_preprocess = {
+        **IndexView.custom_value_preprocess,
+        datetime.date: {IndexView.FORMAT_CSV: spreadsheet_date},
+    }
 
     def dispatch(self, request, *args, **kwargs):
         try:
@@ -56,6 +74,10 @@ class SafeExportIndexView(IndexView):
         if field in self.export_headings:
             return self.export_headings[field]
         return capfirst(label_for_field(field, model=self.model, model_admin=self.model_admin))
+
+    def stream_csv(self, queryset):
+        yield BYTE_ORDER_MARK.encode()
+        yield from super().stream_csv(queryset)
 
     def preprocess_field_value(self, field, value, export_format):
         value = super().preprocess_field_value(field, value, export_format)

@@ -279,7 +279,7 @@ def take_screenshots(page, ids):
     page.locator("#id_summary").fill("Example: a day of talks on putting trial evidence to use.")
     page.get_by_role("tab", name="Details").click()
     page.locator("#id_event_type").select_option(label="Educational event")
-    for field, value in [("#id_start", "2030-05-07 09:30"), ("#id_end", "2030-05-07 16:30")]:
+    for field, value in [("#id_start", "07/05/2030 09:30"), ("#id_end", "07/05/2030 16:30")]:
         page.locator(field).fill(value)
         page.mouse.click(1190, 400)  # a click in the empty margin closes the date picker
     # The picker's widgets linger once closed and reappear on scrolling: keep them out of view.
@@ -376,12 +376,13 @@ def take_screenshots(page, ids):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.parse_args()
+    parser.add_argument("--port", type=int, help="loopback port to serve on (default: any free)")
+    args = parser.parse_args()
     if not CHROMIUM.exists():
         raise SystemExit(f"Chromium is needed at {CHROMIUM}: apt-get install chromium")
     from playwright.sync_api import sync_playwright
 
-    port = free_port()
+    port = args.port or free_port()
     with tempfile.TemporaryDirectory(prefix="editor-guide-") as folder:
         configure_environment(Path(folder), port)
         ids = build_database()

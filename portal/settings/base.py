@@ -51,7 +51,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail_modeladmin",
     "wagtail.sites",
-    "wagtail.users",
+    "portal.apps.PortalUsersConfig",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -297,9 +297,29 @@ JOIN_REQUEST_DECISION_DAYS = int(os.environ.get("JOIN_REQUEST_DECISION_DAYS", "7
 WAGTAIL_SITE_NAME = "Implementation Group"
 # Event times are entered and shown in UK time, so the admin offers editors no other time zone.
 WAGTAIL_USER_TIME_ZONES = ["Europe/London"]
+# The admin's date pickers show and read dates the UK way; Django's en-GB input formats accept
+# them (and ISO dates), and anything else is refused with an error, never replaced.
+WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
+WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+WAGTAIL_TIME_FORMAT = "%H:%M"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
+# Kept in step with portal.documents.ALLOWED_DOCUMENTS, which also checks each file's content.
+WAGTAILDOCS_EXTENSIONS = [
+    "csv",
+    "doc",
+    "docx",
+    "odt",
+    "pdf",
+    "ppt",
+    "pptx",
+    "rtf",
+    "txt",
+    "xls",
+    "xlsx",
+    "zip",
+]
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.documents.DocumentForm"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_IMAGE_FORM_BASE = "editorial.forms.ImageForm"

@@ -10,16 +10,20 @@ content a handful of times, not once per page.
 import shutil
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.db import connections
 from playwright.sync_api import sync_playwright
 
+from events.models import EventIndexPage
 from portal.antispam import AntiSpamFormMixin
 from tests.browser.csp import watch_csp_violations
 from tests.browser.pages import load_covered_site
 from tests.browser.tools import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, require
 
 DESKTOP = {"width": 1280, "height": 900}
+MODERATOR_USERNAME = "moderator"
+MODERATOR_PASSWORD = "a long password for the browser test"
 
 
 @pytest.fixture(autouse=True)
@@ -120,3 +124,36 @@ def java():
     path = shutil.which("java")
     require(path, "Java (for the Nu HTML Checker)", "apt-get install default-jre-headless")
     return path
+
+
+@pytest.fixture
+def moderator_account(demo_pages, django_user_model):
+    """A Moderator (an editor who may publish), made before the browser starts."""
+    user = django_user_model.objects.create_user(MODERATOR_USERNAME, password=MODERATOR_PASSWORD)
+    user.groups.add(Group.objects.get(name="Moderators"))
+    return user
+
+
+@pytest.fixture
+def events_listing(demo_pages):
+    return EventIndexPage.objects.live().get().url
+
+
+@pytest.fixture
+def visitor(chromium, live_server):
+    """A second browser with no admin login, as a member of the public."""
+    context = chromium.new_context(base_url=live_server.url)
+    context.set_default_timeout(10_000)
+    tab = context.new_page()
+    violations = watch_csp_violations(tab)
+    yield tab
+    context.close()
+    assert not violations, violations
+
+
+@pytest.fixture
+def no_autosave(settings):
+    """Wagtail's editor saves a draft in the background moments after each change; its request
+    and a click on Publish would reach the in-memory SQLite test database at the same time,
+    which refuses the second writer instead of waiting."""
+    settings.WAGTAIL_AUTOSAVE_INTERVAL = 0

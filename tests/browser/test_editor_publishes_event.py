@@ -4,46 +4,18 @@ then finds it on the public events listing."""
 from datetime import datetime, timedelta
 
 import pytest
-from django.contrib.auth.models import Group
 
-from events.models import EventIndexPage
 from portal.dates import UK_TIME
-from tests.browser.csp import watch_csp_violations
+from tests.browser.conftest import MODERATOR_PASSWORD as PASSWORD
+from tests.browser.conftest import MODERATOR_USERNAME as USERNAME
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("no_autosave")]
 
-USERNAME = "moderator"
-PASSWORD = "a long password for the browser test"
 TITLE = "Example regional study day"
 
 
-@pytest.fixture
-def moderator_account(demo_pages, django_user_model):
-    """A Moderator (an editor who may publish), made before the browser starts."""
-    user = django_user_model.objects.create_user(USERNAME, password=PASSWORD)
-    user.groups.add(Group.objects.get(name="Moderators"))
-    return user
-
-
-@pytest.fixture
-def events_listing(demo_pages):
-    return EventIndexPage.objects.live().get().url
-
-
-@pytest.fixture
-def visitor(chromium, live_server):
-    """A second browser with no admin login, as a member of the public."""
-    context = chromium.new_context(base_url=live_server.url)
-    context.set_default_timeout(10_000)
-    tab = context.new_page()
-    violations = watch_csp_violations(tab)
-    yield tab
-    context.close()
-    assert not violations, violations
-
-
 def uk_time(moment):
-    return moment.astimezone(UK_TIME).strftime("%Y-%m-%d %H:%M")
+    return moment.astimezone(UK_TIME).strftime("%d/%m/%Y %H:%M")
 
 
 def test_editor_publishes_an_event_that_a_visitor_then_sees(

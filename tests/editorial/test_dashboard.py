@@ -193,3 +193,16 @@ def test_each_panel_runs_the_same_queries_for_one_item_or_many(
     with_many = count_queries(panel_class, admin_user)
 
     assert with_one == with_many <= 3
+
+
+def test_moderators_see_pages_awaiting_their_review_first(site_sections, editor, moderator, client):
+    event = EventPageFactory(parent=site_sections["events"], title="Submitted meeting")
+    event.save_revision(user=editor)
+    event.get_workflow().start(event, editor)
+
+    soup = dashboard(client, moderator)
+
+    headings = [heading.get_text(" ", strip=True) for heading in soup.select("main h2")]
+    panels = [h for h in headings if "Awaiting your review" in h or h.startswith("Next events")]
+    assert "Awaiting your review" in panels[0]
+    assert "Submitted meeting" in soup.get_text()

@@ -105,8 +105,8 @@ def admin_add_form(admin_client, events_index, **changes):
         "slug": "spring-meeting",
         "summary": "The spring meeting.",
         "event_type": str(EventType.objects.get(slug="meeting").pk),
-        "start": "2026-04-14 14:00",
-        "end": "2026-04-14 16:00",
+        "start": "14/04/2030 14:00",
+        "end": "14/04/2030 16:00",
         "format": "online",
         "joining_details": "Link sent to members.",
         "body-count": "0",  # the body's editor is drawn by JavaScript
@@ -119,7 +119,7 @@ def admin_add_form(admin_client, events_index, **changes):
 
 
 def test_editor_sees_the_error_on_the_end_field_when_publishing(admin_client, events_index):
-    add_url, form = admin_add_form(admin_client, events_index, end="2026-04-14 13:00")
+    add_url, form = admin_add_form(admin_client, events_index, end="14/04/2030 13:00")
 
     response = admin_client.post(add_url, form)
 
@@ -136,7 +136,7 @@ def test_editor_publishes_an_event_in_uk_time_from_the_admin(admin_client, event
     assert response.status_code == 302
     event = EventPage.objects.get(slug="spring-meeting")
     assert event.live
-    assert event.when == "Tuesday 14 April 2026, 14:00 to 16:00 UK time"
+    assert event.when == "Sunday 14 April 2030, 14:00 to 16:00 UK time"
     assert event.sequence == 0
 
 

@@ -123,3 +123,18 @@ def test_a_resource_type_in_use_cannot_be_deleted(client, editor, library):
 
     assert response.status_code == 302  # Back to the dashboard, refused; not an error page.
     assert ResourceType.objects.filter(pk=guideline.pk).exists()
+
+
+def test_resources_listing_shows_type_topics_and_date_beside_their_lists(admin_client, library):
+    ResourcePageFactory(
+        parent=library, title="Study day slides", publication_date=datetime.date(2026, 3, 2)
+    )
+
+    response = admin_client.get("/admin/resource_pages/")
+
+    assert response.status_code == 200
+    text = " ".join(response.content.decode().split())
+    assert "Study day slides" in text and "2 Mar 2026" in text
+    menu = admin_client.get("/admin/").content.decode()
+    for url in ["/admin/resource_pages/", "/admin/snippets/library/topic/"]:
+        assert url in menu

@@ -2,6 +2,7 @@
 
 import csv
 import io
+from datetime import UTC, datetime
 
 import pytest
 from bs4 import BeautifulSoup
@@ -24,7 +25,10 @@ def export(client, query=""):
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv"
     assert 'filename="join-requests.csv"' in response["Content-Disposition"]
-    return list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    content = b"".join(response.streaming_content)
+    # The byte-order mark tells Excel the file is UTF-8.
+    assert content.startswith(b"\xef\xbb\xbf")
+    return list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"))))
 
 
 @pytest.fixture
@@ -214,6 +218,38 @@ def test_csv_export_cannot_smuggle_spreadsheet_formulas(admin_client, db):
 
     assert row["Full name"] == '\'=HYPERLINK("http://evil.example","click")'
     assert row["Organisation or unit"] == "'+1"
+
+
+def test_csv_export_has_uk_date_times_notes_and_accented_names(admin_client, db):
+    JoinRequestFactory(
+        full_name="Siân Løvås-Ó Briain",
+        notes="Rang on Monday.\nWill join the May meeting.",
+        # 13:05 UTC in summer is 14:05 in the UK.
+        submitted_at=datetime(2026, 7, 1, 13, 5, 42, 123456, tzinfo=UTC),
+    )
+
+    [row] = export(admin_client)
+
+    assert row["Full name"] == "Siân Løvås-Ó Briain"
+    assert row["Submitted"] == "01/07/2026 14:05"
+    assert row["Notes"] == "Rang on Monday.\nWill join the May meeting."
+
+
+def test_list_offers_the_email_address_as_a_mail_link(admin_client, requests_):
+    soup = BeautifulSoup(admin_client.get(LIST_URL).content, "html.parser")
+
+    assert soup.select_one("a[href='mailto:ada@example.org']").get_text() == "ada@example.org"
+
+
+def test_change_status_page_names_the_applicant(admin_client, requests_):
+    ada = requests_["ada"]
+
+    response = admin_client.get(f"{LIST_URL}edit/{ada.pk}/")
+
+    text = BeautifulSoup(response.content, "html.parser").get_text(" ", strip=True)
+    assert "Change status Ada Nurse" in text
+    for detail in ["ada@example.org", ada.organisation]:
+        assert detail in text
 
 
 def test_deleting_a_request_deletes_its_emails(admin_client, requests_):

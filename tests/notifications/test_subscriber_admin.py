@@ -18,7 +18,9 @@ def export(client, query=""):
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv"
     assert 'filename="subscribers.csv"' in response["Content-Disposition"]
-    return list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    return list(
+        csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig")))
+    )
 
 
 def test_the_list_shows_email_interests_state_confirmed_date_and_source(
