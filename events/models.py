@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models import Min
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
@@ -72,6 +73,10 @@ class EventPageQuerySet(PageQuerySet):
         """Upcoming events and those that ended in the last year, for calendar subscribers."""
         now = now or timezone.now()
         return self.filter(ends_at__gt=now - CALENDAR_FEED_HISTORY).order_by("start", "pk")
+
+    def next_end(self, now=None):
+        """When the next of these events ends, moving out of the upcoming ones (None if none)."""
+        return self.upcoming(now).order_by().aggregate(Min("ends_at"))["ends_at__min"]
 
     def for_listing(self):
         """Fetch what listings and calendars show of each event in the same query."""
@@ -140,6 +145,10 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         if archive:
             context["canonical_url"] = self.get_full_url(request) + self.reverse_subpage("past")
         return context
+
+    def cache_expires_at(self, request):
+        # Both lists change when an upcoming event ends and moves to the archive.
+        return EventPage.objects.child_of(self).live().public().next_end()
 
 
 class EventPage(RoutablePageMixin, BasePage):
@@ -367,6 +376,12 @@ class EventPage(RoutablePageMixin, BasePage):
             and not self.has_ended(now)
             and (self.registration_deadline is None or now < self.registration_deadline)
         )
+
+    def cache_expires_at(self, request):
+        """The page changes when registration closes and when the event ends."""
+        now = timezone.now()
+        moments = [event_ends_at(self.start, self.end, self.all_day), self.registration_deadline]
+        return min((moment for moment in moments if moment and moment > now), default=None)
 
     @property
     def registration_deadline_text(self):

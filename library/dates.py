@@ -1,5 +1,6 @@
 """Dates as the group's readers mean them: in UK time, whatever the server's clock zone."""
 
+from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.utils import timezone
@@ -10,3 +11,8 @@ UK_TIME = ZoneInfo("Europe/London")
 def uk_today():
     """Today's date in the UK: closing dates are UK dates, open until midnight UK time."""
     return timezone.now().astimezone(UK_TIME).date()
+
+
+def next_uk_midnight():
+    """When the UK date next changes: open funding opportunities close then."""
+    return datetime.combine(uk_today() + timedelta(days=1), time.min, tzinfo=UK_TIME)

@@ -44,6 +44,19 @@ class BasePage(Page):
     def get_summary(self):
         return ""
 
+    # The page cache (portal/cache.py) asks these of every page it serves to anonymous readers.
+
+    def cache_public_response(self, request):
+        """Whether every anonymous reader gets the same response, so it may be cached.
+
+        Pages that show a form (its CSRF token and signed timestamp are per reader) say False.
+        """
+        return True
+
+    def cache_expires_at(self, request):
+        """When what this page shows next changes with the clock; None if only edits change it."""
+        return None
+
 
 def edit_tabs(content_panels, details_panels):
     """Content, Details, Promote and Settings tabs for page types with practical details.

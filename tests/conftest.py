@@ -1,11 +1,18 @@
 """Fixtures shared by every test: the demo site, and page builders."""
 
 import pytest
+from django.core.cache import cache
 from wagtail.models import Page, Site
 
 from home.models import HomePage, HomePageAim
 from portal.demo.site import build_site
 from tests.mail_server import smtp_server, smtp_server_down  # noqa: F401 - fixtures for every test
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: no cached pages or rate-limit counts from another."""
+    cache.clear()
 
 
 @pytest.fixture
