@@ -31,7 +31,7 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
-from django.utils.http import http_date
+from django.utils.http import http_date, parse_http_date_safe
 from wagtail.signals import post_page_move
 
 GENERATION_KEY = "pagecache:generation"
@@ -175,10 +175,14 @@ class CachedResponse:
         self.headers = [
             (name, value)
             for name, value in response.items()
-            if name.lower() not in {"content-length", "content-encoding", "set-cookie", "etag"}
+            if name.lower()
+            not in {"content-length", "content-encoding", "set-cookie", "etag", "last-modified"}
         ]
         self.etag = hashlib.md5(content, usedforsecurity=False).hexdigest()
-        self.last_modified = int(time.time())
+        # A view that knows when its content last changed (a feed) says so; otherwise it is now.
+        self.last_modified = parse_http_date_safe(response.get("Last-Modified", "")) or int(
+            time.time()
+        )
         self.expires = expires
         self.max_age = max_age
 
@@ -233,8 +237,7 @@ class PageCacheMiddleware:
             or response.status_code != 200
             or response.streaming
             or response.cookies
-            or response.has_header("Cache-Control")
-            and "private" in response["Cache-Control"]
+            or (response.has_header("Cache-Control") and "private" in response["Cache-Control"])
         ):
             return response
         now = time.time()

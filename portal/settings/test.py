@@ -15,3 +15,4 @@ DATABASES["default"]["CONN_MAX_AGE"] = 0
 # Serve static files straight from the source folders, without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+PAGE_CACHE_ENABLED = False  # tests of the cache turn it on
