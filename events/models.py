@@ -148,7 +148,8 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
     def cache_expires_at(self, request):
         # Both lists change when an upcoming event ends and moves to the archive.
-        return EventPage.objects.child_of(self).live().public().next_end()
+        # Restricted events count too: expiring early is harmless, and saves a query.
+        return EventPage.objects.child_of(self).live().next_end()
 
 
 class EventPage(RoutablePageMixin, BasePage):

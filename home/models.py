@@ -114,7 +114,7 @@ class HomePage(BasePage):
 
     def cache_expires_at(self, request):
         # The teaser changes when one of the next events ends.
-        return EventPage.objects.descendant_of(self).live().public().next_end()
+        return EventPage.objects.descendant_of(self).live().next_end()
 
     def upcoming_events_teaser(self):
         """The next three events on this site and the events index, for the home page teaser."""

@@ -94,6 +94,16 @@ def content_changed():
     transaction.on_commit(_new_generation)
 
 
+def cached_until_change(name, build):
+    """`build()`, kept in the cache until content next changes: for what every page shows."""
+    key = f"pagecache:{current_generation()}:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, timeout=_setting("PAGE_CACHE_SECONDS", 60 * 60))
+    return value
+
+
 def _new_generation():
     cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
 

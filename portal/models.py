@@ -12,6 +12,8 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
+from portal.cache import cached_until_change
+
 
 class User(AbstractUser):
     """The portal's own user model, in place from the first migration so it can grow later."""
@@ -167,8 +169,20 @@ class SiteSettings(BaseSiteSetting):
         ),
     ]
 
+    select_related = ["privacy_page", "accessibility_page"]
+
     class Meta:
         verbose_name = "site settings"
+
+    @classmethod
+    def for_site(cls, site):
+        """The settings with the footer's pages, read once per content change: every page shows
+        them."""
+        if site is None:
+            return super().for_site(site)
+        return cached_until_change(
+            f"site-settings:{site.pk}", lambda: super(SiteSettings, cls).for_site(site)
+        )
 
 
 class OutgoingEmail(models.Model):
