@@ -1,7 +1,8 @@
 """Benchmark: the portal under load, as production serves it. Not a test: run it by hand.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal_bench \\
-    REDIS_URL=redis://127.0.0.1:6379/5 .venv/bin/python benchmarks/load.py [--items 1000] [--duration 10] [--port 18150]
+    REDIS_URL=redis://127.0.0.1:6379/5 \\
+        .venv/bin/python benchmarks/load.py [--items 1000] [--duration 10] [--port 18150]
 
 Needs PostgreSQL, Redis and `wrk` (Debian: `apt-get install wrk`). The database named in
 DATABASE_URL is emptied and filled with the demo site plus `--items` events and `--items`
