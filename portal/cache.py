@@ -113,7 +113,6 @@ def _is_shown_on_pages(model):
     return (
         meta.app_label not in NOT_SHOWN_ON_PAGES
         and meta.label_lower not in NOT_SHOWN_ON_PAGES
-        and model.__name__.lower() not in {"session", "logentry"}
     )
 
 
@@ -124,6 +123,12 @@ def _on_model_change(sender, **kwargs):
         content_changed()
 
 
+def _on_relation_change(sender, instance, action, **kwargs):
+    # The sender is the hidden table between two models: judge by the model that changed.
+    if action.startswith("post_") and _is_shown_on_pages(type(instance)):
+        content_changed()
+
+
 def _on_page_move(sender, **kwargs):
     content_changed()
 
@@ -131,7 +136,7 @@ def _on_page_move(sender, **kwargs):
 def connect_signals():
     post_save.connect(_on_model_change, dispatch_uid="pagecache-save")
     post_delete.connect(_on_model_change, dispatch_uid="pagecache-delete")
-    m2m_changed.connect(_on_model_change, dispatch_uid="pagecache-m2m")
+    m2m_changed.connect(_on_relation_change, dispatch_uid="pagecache-m2m")
     # Moves update tree paths in bulk, without saving each page.
     post_page_move.connect(_on_page_move, dispatch_uid="pagecache-move")
 
