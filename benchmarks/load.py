@@ -20,6 +20,7 @@ static CSS file served by the same server in the same run: the ceiling. Then:
 import argparse
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -36,7 +37,9 @@ SERVER_ENV = {
     "DJANGO_SECURE_SSL_REDIRECT": "false",
     "WAGTAILADMIN_BASE_URL": "http://127.0.0.1",
 }
-os.environ.update(SERVER_ENV)
+# Collected static files (hashed and compressed, as in production) for this run only.
+STATIC_ROOT = tempfile.mkdtemp(prefix="portal-load-static-")
+os.environ.update(SERVER_ENV, STATIC_ROOT=STATIC_ROOT)
 sys.path.insert(0, str(ROOT))
 
 import django  # noqa: E402
@@ -113,12 +116,8 @@ def urls():
     }
 
 
-def start_server(port, static_root, page_cache):
-    env = {
-        **os.environ,
-        "STATIC_ROOT": static_root,
-        "PAGE_CACHE_ENABLED": "true" if page_cache else "false",
-    }
+def start_server(port, page_cache):
+    env = {**os.environ, "PAGE_CACHE_ENABLED": "true" if page_cache else "false"}
     server = subprocess.Popen(  # noqa: S603 (our own command line)
         [
             sys.executable,
@@ -238,37 +237,36 @@ def main():
 
     cache.clear()
     pages = urls()
-    with tempfile.TemporaryDirectory() as static_root:
-        os.environ["STATIC_ROOT"] = static_root
-        call_command("collectstatic", verbosity=0, interactive=False)
-        cached = start_server(args.port, static_root, page_cache=True)
-        uncached = start_server(args.port + 1, static_root, page_cache=False)
-        try:
-            results = {}
-            total = 0
-            for label, port in (("cached", args.port), ("uncached", args.port + 1)):
-                for name, path in pages.items():
-                    if label == "uncached" and name.startswith("static"):
-                        continue
-                    url = f"http://127.0.0.1:{port}{path}"
-                    get(url)
-                    results[(label, name)] = wrk(url, args.duration)
-                    if label == "cached":
-                        total += results[(label, name)][3]
-            ceiling = results[("cached", "static CSS (ceiling)")][0]
-            print(f"\n{'page type':24} {'':9} {'req/s':>8} {'p50':>9} {'p99':>9} {'÷ static':>9}")
-            for (label, name), (rate, p50, p99, _) in results.items():
-                print(f"{name:24} {label:9} {rate:8.1f} {p50:>9} {p99:>9} {rate / ceiling:9.1%}")
-            memory = max(rss_mb(pid) for pid in workers_of(cached))
-            print(
-                f"\nLargest worker of the cached server after its {total:,} requests: "
-                f"{memory:.0f} MB RSS"
-            )
-            two_servers_as_one_site(args.port, args.port + 1)
-        finally:
-            for server in (cached, uncached):
-                server.terminate()
-                server.wait()
+    call_command("collectstatic", verbosity=0, interactive=False)
+    cached = start_server(args.port, page_cache=True)
+    uncached = start_server(args.port + 1, page_cache=False)
+    try:
+        results = {}
+        total = 0
+        for label, port in (("cached", args.port), ("uncached", args.port + 1)):
+            for name, path in pages.items():
+                if label == "uncached" and name.startswith("static"):
+                    continue
+                url = f"http://127.0.0.1:{port}{path}"
+                get(url)
+                results[(label, name)] = wrk(url, args.duration)
+                if label == "cached":
+                    total += results[(label, name)][3]
+        ceiling = results[("cached", "static CSS (ceiling)")][0]
+        print(f"\n{'page type':24} {'':9} {'req/s':>8} {'p50':>9} {'p99':>9} {'÷ static':>9}")
+        for (label, name), (rate, p50, p99, _) in results.items():
+            print(f"{name:24} {label:9} {rate:8.1f} {p50:>9} {p99:>9} {rate / ceiling:9.1%}")
+        memory = max(rss_mb(pid) for pid in workers_of(cached))
+        print(
+            f"\nLargest worker of the cached server after its {total:,} requests: "
+            f"{memory:.0f} MB RSS"
+        )
+        two_servers_as_one_site(args.port, args.port + 1)
+    finally:
+        for server in (cached, uncached):
+            server.terminate()
+            server.wait()
+        shutil.rmtree(STATIC_ROOT)
 
 
 if __name__ == "__main__":
