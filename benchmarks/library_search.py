@@ -84,11 +84,14 @@ def build_library(count, seed):
     Site.objects.create(hostname="testserver", port=80, root_page=home, is_default_site=True)
     library = home.add_child(instance=LibraryIndexPage(title="Library", slug="library"))
 
-    # Indexed in one go at the end (as `update_index` does after an import), not page by page.
+    # Indexed in one go at the end (as `update_index` does after an import), not page by page,
+    # and with no reference index (what links to what): only search is measured here.
     from modelsearch.signal_handlers import post_save_signal_handler
+    from wagtail.signal_handlers import update_reference_index_on_save
 
     for model in (ResourcePage, LibraryIndexPage, HomePage):
         post_save.disconnect(post_save_signal_handler, sender=model)
+        post_save.disconnect(update_reference_index_on_save, sender=model)
 
     rng = random.Random(seed)  # noqa: S311 (repeatable made-up data, not security)
     topics = list(Topic.objects.all())
