@@ -181,14 +181,15 @@ def rss_mb(pid):
 
 
 def get(url):
-    with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310
+    # Generous: a server may still be answering the last load test's queued requests.
+    with urllib.request.urlopen(url, timeout=120) as response:  # noqa: S310
         return response.read().decode()
 
 
 def post_status(url, data):
     request = urllib.request.Request(url, data=data.encode(), method="POST")  # noqa: S310
     try:
-        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
+        with urllib.request.urlopen(request, timeout=120) as response:  # noqa: S310
             return response.status
     except urllib.error.HTTPError as error:
         return error.code
@@ -250,6 +251,7 @@ def main():
                 url = f"http://127.0.0.1:{port}{path}"
                 get(url)
                 results[(label, name)] = wrk(url, args.duration)
+                print(label, name, *results[(label, name)], flush=True)
                 if label == "cached":
                     total += results[(label, name)][3]
         ceiling = results[("cached", "static CSS (ceiling)")][0]

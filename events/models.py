@@ -21,6 +21,7 @@ from wagtail.search import index
 
 from events.dates import all_day_dates, describe_moment, describe_when, event_ends_at
 from portal.blocks import BodyBlock
+from portal.cache import cached_until_change
 from portal.models import BasePage, ListEntry, edit_tabs
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -132,7 +133,8 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         from events.forms import EventFilterForm
 
         context = super().get_context(request, *args, **kwargs)
-        filter_form = EventFilterForm(request.GET, event_types=EventType.objects.all())
+        event_types = cached_until_change("event-types", lambda: list(EventType.objects.all()))
+        filter_form = EventFilterForm(request.GET, event_types=event_types)
         events = EventPage.objects.child_of(self).live().public().for_listing()
         events = filter_form.filter(events.past() if archive else events.upcoming())
         context.update(

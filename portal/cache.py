@@ -110,10 +110,7 @@ def _new_generation():
 
 def _is_shown_on_pages(model):
     meta = model._meta
-    return (
-        meta.app_label not in NOT_SHOWN_ON_PAGES
-        and meta.label_lower not in NOT_SHOWN_ON_PAGES
-    )
+    return meta.app_label not in NOT_SHOWN_ON_PAGES and meta.label_lower not in NOT_SHOWN_ON_PAGES
 
 
 def _on_model_change(sender, **kwargs):
