@@ -170,8 +170,7 @@ def cache_public(view=None, *, until=None, max_age=None):
 
 def is_anonymous_get(request):
     return (
-        _setting("PAGE_CACHE_ENABLED", True)
-        and request.method == "GET"
+        request.method == "GET"
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and "messages" not in request.COOKIES
     )
@@ -236,11 +235,13 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not is_anonymous_get(request):
             return self.get_response(request)
-        # Read before the view runs: whatever it reads from the database is at least this new.
-        key = _entry_key(request, current_generation())
-        entry = cache.get(key)
-        if entry is not None:
-            return entry.response_for(request)
+        enabled = _setting("PAGE_CACHE_ENABLED", True)
+        if enabled:
+            # Read before the view runs: whatever it reads from the database is at least as new.
+            key = _entry_key(request, current_generation())
+            entry = cache.get(key)
+            if entry is not None:
+                return entry.response_for(request)
 
         response = self.get_response(request)
         policy = getattr(response, "public_cache", None)
@@ -257,6 +258,10 @@ class PageCacheMiddleware:
         if policy["until"] is not None:
             timeout = min(timeout, policy["until"] - now)
         if timeout < 1:
+            return response
+        if not enabled:
+            # Still say what a proxy or CDN may do with it.
+            patch_cache_control(response, public=True, max_age=int(min(policy["max_age"], timeout)))
             return response
         entry = CachedResponse(response, expires=now + timeout, max_age=policy["max_age"])
         cache.set(key, entry, timeout=int(timeout))
