@@ -195,10 +195,14 @@ def run(count, repeat, seed):
         with connection.cursor() as cursor:
             cursor.execute(
                 "EXPLAIN SELECT 1 FROM wagtailsearch_indexentry "
-                "WHERE (title || body) @@ plainto_tsquery('sedation')"
+                "WHERE (title || body) @@ plainto_tsquery('xylophone')"
             )
             plan = " ".join(row[0] for row in cursor.fetchall())
-        print("Full-text index used:", "yes" if "portal_search_title_body_gin" in plan else "NO")
+        # A rare word: for one in every page, reading the whole table is rightly cheaper.
+        print(
+            "Index used for a rare word:",
+            "yes" if "portal_search_title_body_gin" in plan else "NO",
+        )
 
 
 def main():
