@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models import Min
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
@@ -30,6 +31,7 @@ from events.dates import (
 )
 from events.forms import EventFilterForm
 from portal.blocks import BodyBlock
+from portal.cache import cached_until_change
 from portal.models import BasePage, ListEntry, edit_tabs
 from portal.rich_text import TEXT_FEATURES
 
@@ -104,6 +106,10 @@ class EventPageQuerySet(PageQuerySet):
         now = now or timezone.now()
         return self.filter(ends_at__gt=now - CALENDAR_FEED_HISTORY).order_by("start", "pk")
 
+    def next_end(self, now=None):
+        """When the next of these events ends, moving out of the upcoming ones (None if none)."""
+        return self.upcoming(now).order_by().aggregate(Min("ends_at"))["ends_at__min"]
+
     def for_listing(self):
         """Fetch what listings and calendars show of each event in the same query."""
         return self.select_related("event_type")
@@ -156,8 +162,9 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, archive=False, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        event_types = cached_until_change("event-types", lambda: list(EventType.objects.all()))
         filter_form = EventFilterForm(
-            request.GET, event_types=EventType.objects.all(), formats=EventPage.Format.choices
+            request.GET, event_types=event_types, formats=EventPage.Format.choices
         )
         events = EventPage.objects.child_of(self).live().public().for_listing()
         events = filter_form.filter(events.past() if archive else events.upcoming())
@@ -171,6 +178,11 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         if archive:
             context["canonical_url"] = self.get_full_url(request) + self.reverse_subpage("past")
         return context
+
+    def cache_expires_at(self, request):
+        # Both lists change when an upcoming event ends and moves to the archive.
+        # Restricted events count too: expiring early is harmless, and saves a query.
+        return EventPage.objects.child_of(self).live().next_end()
 
 
 class EventPage(RoutablePageMixin, BasePage):
@@ -461,10 +473,19 @@ class EventPage(RoutablePageMixin, BasePage):
             and (self.registration_deadline is None or now < self.registration_deadline)
         )
 
+    def cache_expires_at(self, request):
+        """The page changes when registration closes and when the event ends."""
+        now = timezone.now()
+        moments = [event_ends_at(self.start, self.end, self.all_day), self.registration_deadline]
+        return min((moment for moment in moments if moment and moment > now), default=None)
+
     @property
     def shows_registration_form(self):
         """The page carries a form (and a CSRF token), so a shared page cache must skip it."""
         return self.registration == self.RegistrationMode.PORTAL
+
+    def cache_public_response(self, request):
+        return not self.shows_registration_form
 
     @property
     def booking_url(self):

@@ -111,6 +111,10 @@ class HomePage(BasePage):
         context.update(self.upcoming_events_teaser())
         return context
 
+    def cache_expires_at(self, request):
+        # The teaser changes when one of the next events ends.
+        return EventPage.objects.descendant_of(self).live().next_end()
+
     def upcoming_events_teaser(self):
         """The next three events on this site and the events index, for the home page teaser."""
         events = EventPage.objects.descendant_of(self).live().public().upcoming().for_listing()

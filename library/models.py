@@ -23,7 +23,7 @@ from events.models import EventPage
 from library.feeds import NewResourcesFeed
 from library.forms import LibraryFilterForm
 from portal.blocks import BodyBlock
-from portal.dates import uk_today
+from portal.dates import next_uk_midnight, uk_today
 from portal.models import BasePage, ListEntry, edit_tabs
 
 RESOURCES_PER_PAGE = 10
@@ -102,6 +102,10 @@ class LibraryIndexPage(RoutablePageMixin, BasePage):
             feed_url=self.get_url(request) + self.reverse_subpage("feed"),
         )
         return context
+
+    def cache_expires_at(self, request):
+        # Funding opportunities show as open or closed, and close at midnight.
+        return next_uk_midnight()
 
     @path("feed/")
     def feed(self, request):
@@ -252,6 +256,9 @@ class ResourcePage(BasePage):
             errors["slug"] = "'feed' is the address of the library's news feed."
         if errors:
             raise ValidationError(errors)
+
+    def cache_expires_at(self, request):
+        return next_uk_midnight() if self.closing_date else None
 
     @property
     def doi_url(self):

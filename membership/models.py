@@ -114,6 +114,9 @@ class JoinPage(RoutablePageMixin, BasePage):
     def get_summary(self):
         return "Ask to join the group."
 
+    def cache_public_response(self, request):
+        return False  # the join form
+
     def thank_you_url(self):
         return self.url + self.reverse_subpage("thank_you")
 

@@ -32,6 +32,10 @@ SIGNUP_DESCRIPTION = (
 SIGNUP_RATE_LIMIT = RateLimit("notifications-signup", limit=10, period=60 * 60)
 
 
+# No CSRF token: the form is on the events listing, which must not give every reader a cookie
+# to stay cacheable. A forged post can do no more than its sender could do directly: nothing is
+# sent to an address but the confirmation link, and the rate limit and antispam checks apply.
+@csrf_exempt
 @require_http_methods(["GET", "HEAD", "POST"])
 def signup(request):
     if request.method == "POST":

@@ -3,11 +3,16 @@ from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class PortalConfig(AppConfig):
+    # This module also holds the users app's config, so Django must be told which is the portal's.
+    default = True
     name = "portal"
     verbose_name = "Portal"
 
     def ready(self):
         from portal import checks  # noqa: F401 - registers the deployment checks
+        from portal.cache import connect_signals
+
+        connect_signals()
 
 
 class PortalUsersConfig(WagtailUsersAppConfig):

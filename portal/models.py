@@ -12,6 +12,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from portal.blocks import OrganisationLinkBlock
+from portal.cache import cached_until_change
 
 
 class User(AbstractUser):
@@ -44,6 +45,19 @@ class BasePage(Page):
 
     def get_summary(self):
         return ""
+
+    # The page cache (portal/cache.py) asks these of every page it serves to anonymous readers.
+
+    def cache_public_response(self, request):
+        """Whether every anonymous reader gets the same response, so it may be cached.
+
+        Pages that show a form (its CSRF token and signed timestamp are per reader) say False.
+        """
+        return True
+
+    def cache_expires_at(self, request):
+        """When what this page shows next changes with the clock; None if only edits change it."""
+        return None
 
 
 def edit_tabs(content_panels, details_panels):
@@ -147,8 +161,20 @@ class SiteSettings(BaseSiteSetting):
         ),
     ]
 
+    select_related = ["privacy_page", "accessibility_page"]
+
     class Meta:
         verbose_name = "site settings"
+
+    @classmethod
+    def for_site(cls, site):
+        """The settings with the footer's pages, read once per content change: every page shows
+        them."""
+        if site is None:
+            return super().for_site(site)
+        return cached_until_change(
+            f"site-settings:{site.pk}", lambda: super(SiteSettings, cls).for_site(site)
+        )
 
 
 class DeliveryState(models.TextChoices):

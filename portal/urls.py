@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from events import urls as events_urls
 from notifications import urls as notifications_urls
 from portal import views
+from portal.cache import cache_public
 from portal.signin import RateLimitedPasswordResetView
 from registrations import urls as registrations_urls
 
@@ -19,10 +20,10 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("search/", views.search, name="search"),
-    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("search/", cache_public(views.search), name="search"),
+    path("robots.txt", cache_public(views.robots_txt), name="robots_txt"),
     path("favicon.ico", views.favicon, name="favicon"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", cache_public(sitemap), name="sitemap"),
     path("", include(events_urls)),
     path("", include(notifications_urls)),
     path("", include(registrations_urls)),

@@ -1,6 +1,7 @@
 """Fixtures shared by every test: the demo site, and page builders."""
 
 import pytest
+from django.core.cache import cache
 from wagtail.models import Page, Site
 
 from demo.site import build_site
@@ -11,6 +12,12 @@ from tests.mail_server import (  # noqa: F401 - fixtures for every test
     smtp_server_down,
     task_worker,
 )
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: no cached pages or rate-limit counts from another."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -13,7 +13,6 @@ def notification_signup(context):
     return {
         "form": SignupForm(),
         "form_id": FORM_ID,
-        "csrf_token": context.get("csrf_token"),
         "request": context.get("request"),
         "settings": context.get("settings"),
     }

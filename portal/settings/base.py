@@ -77,6 +77,8 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "portal.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.gzip.GZipMiddleware",
+    "portal.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -161,6 +163,12 @@ AXES_LOCKOUT_CALLABLE = "portal.signin.locked_out"
 AXES_RESET_ON_SUCCESS = True
 # Signed-in admin sessions end 12 hours after sign-in, however busy.
 SESSION_COOKIE_AGE = 12 * 60 * 60
+# The page cache (portal/cache.py): anonymous GETs of public pages, dropped on every change.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", default=True)
+# The longest an entry is kept, whatever happens (seconds).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", str(60 * 60)))
+# How long browsers and shared caches (a CDN) may reuse a page without asking again.
+PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "60"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

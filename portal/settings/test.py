@@ -21,3 +21,4 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 # Serve static files straight from the source folders, without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+PAGE_CACHE_ENABLED = False  # tests of the cache turn it on

@@ -3,6 +3,8 @@
 from django import template
 from wagtail.models import Page, Site
 
+from portal.cache import cached_until_change
+
 register = template.Library()
 
 
@@ -15,14 +17,24 @@ def _site_root(context):
 @register.inclusion_tag("includes/main_nav.html", takes_context=True)
 def main_nav(context):
     root = _site_root(context)
+    request = context.get("request")
     current = context.get("page") or context.get("self")
-    items = root.get_children().live().public().in_menu() if root else Page.objects.none()
     return {
         "root": root,
-        "items": items,
+        "items": cached_until_change(f"main-nav:{root.pk}", lambda: _menu_items(root, request))
+        if root
+        else [],
         "current_path": current.path if isinstance(current, Page) else "",
         "request": context.get("request"),
     }
+
+
+def _menu_items(root, request):
+    """What the menu shows of each page, kept with the site's other cached fragments."""
+    return [
+        {"title": item.title, "url": item.get_url(request), "path": item.path}
+        for item in root.get_children().live().public().in_menu()
+    ]
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)

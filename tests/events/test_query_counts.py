@@ -9,15 +9,17 @@ from datetime import timedelta
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Site
 
 from events.models import EventPage, EventType
+from portal.models import SiteSettings
 from tests.events.factories import EventPageFactory
 
 MAX_QUERIES = {
-    "/events/": 14,  # listing
-    "/events/past/": 13,  # past archive
+    "/events/": 12,  # listing
+    "/events/past/": 12,  # past archive
     "/": 12,  # home page with its upcoming events teaser
-    "/events/feed.ics": 4,  # calendar feed
+    "/events/feed.ics": 5,  # calendar feed, and when its oldest event leaves it
 }
 
 
@@ -38,6 +40,9 @@ def add_events(index, now, count, first=0):
 
 
 def measure(client, django_assert_max_num_queries, events):
+    # A site has its settings saved long before: made on the first visit, they would count as
+    # a change and empty the caches the warm-up fills.
+    SiteSettings.for_site(Site.objects.get())
     counts = {}
     for url, bound in MAX_QUERIES.items():
         client.get(url)  # warm per-process caches (content types, site root paths)

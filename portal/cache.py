@@ -1,0 +1,268 @@
+"""The page cache: anonymous GETs of public pages and feeds answered from the shared cache.
+
+A response is cached only when its view says so: pages through `BasePage.cache_public_response`
+(see `portal/wagtail_hooks.py`), other views with `@cache_public`. Pages that show a form, or
+anything that differs between visitors, say no. Requests that carry a session or messages
+cookie (editors, anyone who has used a form) are never answered from the cache and never fill it.
+
+Entries are never stale:
+
+- Every entry's key holds the site's current *generation*, a random value replaced whenever
+  content changes (`content_changed`, connected below to saves and deletes of every model
+  except those in `NOT_SHOWN_ON_PAGES`, and to page moves). Replacing it drops every entry
+  at once, in every web process sharing the cache, without knowing which pages showed what.
+- A view whose content depends on the clock gives the moment it will change (`until`), and its
+  entry expires then. `PAGE_CACHE_SECONDS` bounds every entry in any case.
+
+Each entry is built once per change and kept compressed and uncompressed, with an ETag and a
+Last-Modified, so conditional requests are answered with 304 from the cache.
+"""
+
+import gzip
+import hashlib
+import re
+import time
+import uuid
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.http import http_date, parse_http_date_safe
+from wagtail.signals import post_page_move
+
+GENERATION_KEY = "pagecache:generation"
+# Models whose rows no public page shows: saving them must not empty the cache. Anything not
+# listed here (including models added later) empties it, which is always safe.
+NOT_SHOWN_ON_PAGES = {
+    "admin",
+    "auth",
+    "contenttypes",
+    "sessions",
+    "modelsearch",
+    "wagtailsearch",
+    "wagtailusers",
+    "wagtailadmin",
+    "django_tasks_database",
+    "axes",
+    "portal.user",
+    "portal.outgoingemail",
+    "wagtailcore.revision",
+    "wagtailcore.pagelogentry",
+    "wagtailcore.modellogentry",
+    "wagtailcore.referenceindex",
+    "wagtailcore.workflowstate",
+    "wagtailcore.taskstate",
+    "wagtailcore.pagesubscription",
+    "wagtailcore.comment",
+    "wagtailcore.commentreply",
+    "wagtailcore.uploadedfile",
+    "wagtailcore.groupapprovaltask",
+    "wagtailcore.grouppagepermission",
+    "wagtailcore.groupcollectionpermission",
+    "wagtailimages.rendition",
+    "membership.joinrequest",
+    "notifications.subscriber",
+}
+_accepts_gzip = re.compile(r"\bgzip\b")
+
+
+def _setting(name, default):
+    return getattr(settings, name, default)
+
+
+def current_generation():
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        # A new random value rather than a counter, so a generation that was evicted can never
+        # come back and revive the entries made under it.
+        cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+        generation = cache.get(GENERATION_KEY)
+    return generation
+
+
+def content_changed():
+    """Drop every cached response, now and again once the change is committed.
+
+    The second time matters: a request that read the old generation before the commit could
+    otherwise store what it read under the new one.
+    """
+    _new_generation()
+    transaction.on_commit(_new_generation)
+
+
+def cached_until_change(name, build):
+    """`build()`, kept in the cache until content next changes: for what every page shows."""
+    key = f"pagecache:{current_generation()}:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, timeout=_setting("PAGE_CACHE_SECONDS", 60 * 60))
+    return value
+
+
+def _new_generation():
+    cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+def _is_shown_on_pages(model):
+    meta = model._meta
+    return meta.app_label not in NOT_SHOWN_ON_PAGES and meta.label_lower not in NOT_SHOWN_ON_PAGES
+
+
+def _on_model_change(sender, **kwargs):
+    if kwargs.get("raw"):
+        return  # loaddata: nothing has been served from these rows yet
+    if _is_shown_on_pages(sender):
+        content_changed()
+
+
+def _on_relation_change(sender, instance, action, **kwargs):
+    # The sender is the hidden table between two models: judge by the model that changed.
+    if action.startswith("post_") and _is_shown_on_pages(type(instance)):
+        content_changed()
+
+
+def _on_page_move(sender, **kwargs):
+    content_changed()
+
+
+def connect_signals():
+    post_save.connect(_on_model_change, dispatch_uid="pagecache-save")
+    post_delete.connect(_on_model_change, dispatch_uid="pagecache-delete")
+    m2m_changed.connect(_on_relation_change, dispatch_uid="pagecache-m2m")
+    # Moves update tree paths in bulk, without saving each page.
+    post_page_move.connect(_on_page_move, dispatch_uid="pagecache-move")
+
+
+# Which requests and responses may be cached.
+
+
+def allow_public_caching(response, *, until=None, max_age=None):
+    """Mark `response` as the same for every anonymous visitor until `until` (a datetime)."""
+    response.public_cache = {
+        "until": until.timestamp() if until else None,
+        "max_age": _setting("PAGE_CACHE_MAX_AGE", 60) if max_age is None else max_age,
+    }
+    return response
+
+
+def cache_public(view=None, *, until=None, max_age=None):
+    """Decorator for views other than pages: `until(request)` gives when the content changes."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            response = view(request, *args, **kwargs)
+            if response.status_code == 200:
+                allow_public_caching(
+                    response, until=until(request) if until else None, max_age=max_age
+                )
+            return response
+
+        return wrapped
+
+    return decorator(view) if view else decorator
+
+
+def is_anonymous_get(request):
+    return (
+        request.method == "GET"
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "messages" not in request.COOKIES
+    )
+
+
+class CachedResponse:
+    """What is kept of a response: its content (plain and gzipped), headers and validators."""
+
+    def __init__(self, response, *, expires, max_age):
+        content = response.content
+        self.content = content
+        self.gzipped = gzip.compress(content, compresslevel=6, mtime=0) if content else b""
+        self.headers = [
+            (name, value)
+            for name, value in response.items()
+            if name.lower()
+            not in {"content-length", "content-encoding", "set-cookie", "etag", "last-modified"}
+        ]
+        self.etag = hashlib.md5(content, usedforsecurity=False).hexdigest()
+        # A view that knows when its content last changed (a feed) says so; otherwise it is now.
+        self.last_modified = parse_http_date_safe(response.get("Last-Modified", "")) or int(
+            time.time()
+        )
+        self.expires = expires
+        self.max_age = max_age
+
+    def response_for(self, request):
+        compress = len(self.gzipped) < len(self.content) and _accepts_gzip.search(
+            request.META.get("HTTP_ACCEPT_ENCODING", "")
+        )
+        etag = f'"{self.etag}-gzip"' if compress else f'"{self.etag}"'
+        response = HttpResponse(self.gzipped if compress else self.content)
+        for name, value in self.headers:
+            response[name] = value
+        if compress:
+            response["Content-Encoding"] = "gzip"
+        response["ETag"] = etag
+        response["Last-Modified"] = http_date(self.last_modified)
+        remaining = int(self.expires - time.time())
+        patch_cache_control(response, public=True, max_age=max(0, min(self.max_age, remaining)))
+        patch_vary_headers(response, ("Accept-Encoding",))
+        return get_conditional_response(
+            request, etag=etag, last_modified=self.last_modified, response=response
+        )
+
+
+def _entry_key(request, generation):
+    url = f"{request.get_host()}{request.get_full_path()}"
+    return f"pagecache:{generation}:{hashlib.sha256(url.encode()).hexdigest()}"
+
+
+class PageCacheMiddleware:
+    """Answers anonymous GETs from the cache, and fills it with responses views allow.
+
+    It sits before the session, CSRF and authentication middleware, so a cached answer costs
+    no database query at all.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not is_anonymous_get(request):
+            return self.get_response(request)
+        enabled = _setting("PAGE_CACHE_ENABLED", True)
+        if enabled:
+            # Read before the view runs: whatever it reads from the database is at least as new.
+            key = _entry_key(request, current_generation())
+            entry = cache.get(key)
+            if entry is not None:
+                return entry.response_for(request)
+
+        response = self.get_response(request)
+        policy = getattr(response, "public_cache", None)
+        if (
+            policy is None
+            or response.status_code != 200
+            or response.streaming
+            or response.cookies
+            or (response.has_header("Cache-Control") and "private" in response["Cache-Control"])
+        ):
+            return response
+        now = time.time()
+        timeout = _setting("PAGE_CACHE_SECONDS", 60 * 60)
+        if policy["until"] is not None:
+            timeout = min(timeout, policy["until"] - now)
+        if timeout < 1:
+            return response
+        if not enabled:
+            # Still say what a proxy or CDN may do with it.
+            patch_cache_control(response, public=True, max_age=int(min(policy["max_age"], timeout)))
+            return response
+        entry = CachedResponse(response, expires=now + timeout, max_age=policy["max_age"])
+        cache.set(key, entry, timeout=int(timeout))
+        return entry.response_for(request)
