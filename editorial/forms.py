@@ -1,13 +1,16 @@
 """Image and document forms: the file of one that a live page uses is for Moderators to replace.
 
+Documents are also checked by their content (`portal.documents`).
+
 Replacing such a file changes a published page without review, so for anyone else the file
 field is shown disabled, with the reason; titles, tags and alt text stay editable.
 """
 
 from django.contrib.contenttypes.models import ContentType
-from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.forms import BaseImageForm
 from wagtail.models import Page, ReferenceIndex
+
+from portal.documents import DocumentForm as CheckedDocumentForm
 
 LOCKED_FILE_HELP = (
     "A published page uses this {what}, so only a moderator can replace its file. Upload the "
@@ -47,6 +50,6 @@ class ImageForm(LiveFileMixin, BaseImageForm):
     what = "image"
 
 
-class DocumentForm(LiveFileMixin, BaseDocumentForm):
+class DocumentForm(LiveFileMixin, CheckedDocumentForm):
     replace_permission = "wagtaildocs.replace_live_file_document"
     what = "document"
