@@ -202,10 +202,11 @@ def test_a_draft_event_cannot_be_announced(
 
 
 def test_a_finished_event_cannot_be_announced(
-    admin_client, meeting, clock, django_capture_on_commit_callbacks
+    admin_client, admin_user, meeting, clock, django_capture_on_commit_callbacks
 ):
     SubscriberFactory()
     clock.move_to(meeting.ends_at)
+    admin_client.force_login(admin_user)  # admin sessions end after 12 hours
 
     announce(admin_client, meeting, django_capture_on_commit_callbacks)
 
