@@ -182,6 +182,9 @@ class JoinRequestQuerySet(models.QuerySet):
 class JoinRequest(models.Model):
     """One person's request to join, as they sent it, and where the membership team is with it."""
 
+    # Personal data: never listed in Wagtail's usage views of the pages it points to.
+    wagtail_reference_index_ignore = True
+
     class Role(models.TextChoices):
         NURSE = "nurse", "Nurse"
         DOCTOR = "doctor", "Doctor"
@@ -316,6 +319,9 @@ class JoinRequest(models.Model):
 
 class JoinRequestStatusChange(models.Model):
     """Who moved a request from one status to another, and when: the team's audit trail."""
+
+    # Personal data: never listed in Wagtail's usage views of the pages it points to.
+    wagtail_reference_index_ignore = True
 
     join_request = models.ForeignKey(
         JoinRequest, on_delete=models.CASCADE, related_name="status_changes"

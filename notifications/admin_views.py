@@ -8,6 +8,7 @@ being able to edit pages.
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.generic import TemplateView
@@ -57,7 +58,15 @@ class AnnounceIndexView(AnnouncePermissionMixin, WagtailAdminTemplateMixin, Temp
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        events = EventPage.objects.live().upcoming().for_listing().prefetch_related("announcements")
+        # Only what the public sees: the Membership group may not otherwise see drafts or
+        # private pages, and neither can be announced.
+        events = (
+            EventPage.objects.live()
+            .public()
+            .upcoming()
+            .for_listing()
+            .prefetch_related("announcements")
+        )
         page = Paginator(events, EVENTS_PER_PAGE).get_page(self.request.GET.get("p"))
         count = recipient_counts()
         context["events"] = page
@@ -83,6 +92,11 @@ class AnnounceView(AnnouncePermissionMixin, WagtailAdminTemplateMixin, TemplateV
         self.event = get_object_or_404(
             EventPage.objects.select_related("event_type"), pk=kwargs["page_id"]
         )
+        # Someone who may not edit the event (the Membership group) learns nothing of a draft
+        # or private page, not even its title.
+        can_edit = self.event.permissions_for_user(request.user).can_edit()
+        if not can_edit and not EventPage.objects.live().public().filter(pk=self.event.pk).exists():
+            raise Http404
         return super().dispatch(request, *args, **kwargs)
 
     def get_page_subtitle(self):

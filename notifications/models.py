@@ -93,6 +93,9 @@ class Subscriber(models.Model):
     however they type their address.
     """
 
+    # Personal data: never listed in Wagtail's usage views of the pages it points to.
+    wagtail_reference_index_ignore = True
+
     class Interests(models.TextChoices):
         ALL = "all", "All meetings and educational events"
         GROUP_MEETINGS = "group_meetings", "Group meetings only"

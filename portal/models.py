@@ -202,6 +202,9 @@ class OutgoingEmail(models.Model):
     `give_up_at`, then marks it failed for someone to look at.
     """
 
+    # Personal data: never listed in Wagtail's usage views of the pages it points to.
+    wagtail_reference_index_ignore = True
+
     class Status(models.TextChoices):
         PENDING = "pending", "Waiting to be sent"
         SENT = "sent", "Sent"

@@ -39,6 +39,9 @@ class RegistrationQuerySet(models.QuerySet):
 class Registration(models.Model):
     """One person's place (or place in the queue) at one event, as they gave it."""
 
+    # Personal data: never listed in Wagtail's usage views of the pages it points to.
+    wagtail_reference_index_ignore = True
+
     class Status(models.TextChoices):
         REGISTERED = "registered", "Registered"
         WAITING = "waiting", "Waiting list"
@@ -125,6 +128,9 @@ class Certificate(models.Model):
     The facts are copied, not linked: the registration is purged long before the certificate,
     and an event page edited later must not change a certificate already issued.
     """
+
+    # Personal data: never listed in Wagtail's usage views of the pages it points to.
+    wagtail_reference_index_ignore = True
 
     number = models.CharField(max_length=30, unique=True, default=new_certificate_number)
     registration = models.OneToOneField(

@@ -1,7 +1,11 @@
 """Only superusers and the Membership group see join requests, in the menu or by URL."""
 
+from io import StringIO
+
 import pytest
 from django.contrib.auth.models import Group
+from django.core.management import call_command
+from wagtail.models import ReferenceIndex
 
 from tests.membership.factories import JoinRequestFactory
 
@@ -91,3 +95,20 @@ def test_the_membership_group_cannot_add_or_delete_requests(client, membership_u
     response = client.get(LIST_URL + action.format(pk=join_request.pk))
 
     assert refused(response)
+
+
+def test_the_join_pages_usage_view_shows_no_join_requests_even_as_a_count(
+    client, editor, join_page
+):
+    JoinRequestFactory(full_name="Private Person", page=join_page)
+    call_command("rebuild_references_index", stdout=StringIO())
+    editor.groups.add(Group.objects.get(name="Moderators"))
+    client.force_login(editor)
+
+    response = client.get(f"/admin/pages/{join_page.pk}/usage/")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Private Person" not in html
+    assert "join request" not in html.lower()
+    assert ReferenceIndex.get_references_to(join_page).count() == 0

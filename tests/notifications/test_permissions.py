@@ -2,8 +2,10 @@
 
 import pytest
 from bs4 import BeautifulSoup
+from wagtail.models import PageViewRestriction
 
 from notifications.models import Announcement
+from tests.events.factories import EventPageFactory
 from tests.notifications.factories import SubscriberFactory
 
 ANNOUNCE_INDEX = "/admin/notifications/announce/"
@@ -140,3 +142,21 @@ def test_the_membership_group_is_not_offered_an_edit_link_it_could_not_use(
 
     client.force_login(moderator)
     assert edit_url in client.get(announce_url(meeting)).content.decode()
+
+
+def test_membership_sees_only_published_public_events_to_announce(
+    client, membership_user, meeting, events_index
+):
+    draft = EventPageFactory(parent=events_index, title="Unannounced draft plans", live=False)
+    private = EventPageFactory(parent=events_index, title="Committee-only retreat")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    client.force_login(membership_user)
+
+    index = client.get(ANNOUNCE_INDEX).content.decode()
+
+    assert meeting.title in index
+    assert draft.title not in index and private.title not in index
+    for hidden in (draft, private):
+        response = client.get(announce_url(hidden))
+        assert response.status_code == 404
+        assert hidden.title not in response.content.decode()
