@@ -68,6 +68,8 @@ NOT_SHOWN_ON_PAGES = {
     "notifications.subscriber",
 }
 _accepts_gzip = re.compile(r"\bgzip\b")
+CACHE_RETRY_SECONDS = 5
+_cache_unavailable_until = 0.0
 
 
 def _setting(name, default):
@@ -75,12 +77,22 @@ def _setting(name, default):
 
 
 def current_generation():
+    """The generation entries are made under, or None while the shared cache does not answer.
+
+    After the cache fails to answer, it is left alone for `CACHE_RETRY_SECONDS`: an outage then
+    costs each process one slow lookup now and then, not several on every page.
+    """
+    global _cache_unavailable_until
+    if time.monotonic() < _cache_unavailable_until:
+        return None
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         # A new random value rather than a counter, so a generation that was evicted can never
         # come back and revive the entries made under it.
         cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
         generation = cache.get(GENERATION_KEY)
+        if generation is None:
+            _cache_unavailable_until = time.monotonic() + CACHE_RETRY_SECONDS
     return generation
 
 
@@ -96,7 +108,10 @@ def content_changed():
 
 def cached_until_change(name, build):
     """`build()`, kept in the cache until content next changes: for what every page shows."""
-    key = f"pagecache:{current_generation()}:{name}"
+    generation = current_generation()
+    if generation is None:
+        return build()
+    key = f"pagecache:{generation}:{name}"
     value = cache.get(key)
     if value is None:
         value = build()
@@ -235,10 +250,11 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not is_anonymous_get(request):
             return self.get_response(request)
-        enabled = _setting("PAGE_CACHE_ENABLED", True)
+        # Read before the view runs: whatever it reads from the database is at least as new.
+        generation = current_generation() if _setting("PAGE_CACHE_ENABLED", True) else None
+        enabled = generation is not None
         if enabled:
-            # Read before the view runs: whatever it reads from the database is at least as new.
-            key = _entry_key(request, current_generation())
+            key = _entry_key(request, generation)
             entry = cache.get(key)
             if entry is not None:
                 return entry.response_for(request)
