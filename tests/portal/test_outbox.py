@@ -133,7 +133,9 @@ def test_one_failure_does_not_stop_the_other_messages(db, smtp_server):
     assert OutgoingEmail.objects.get(recipient="refused@example.org").status == "failed"
 
 
-@pytest.mark.django_db(transaction=True)
+# Serialized rollback, like every transactional test here: a plain one would leave the emptied
+# database refilled by migrations' signals, which the next serialized test cannot restore over.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_senders_at_once_never_send_a_message_twice(smtp_server):
     for n in range(3):
         queue(f"member{n}@example.org")

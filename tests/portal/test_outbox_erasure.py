@@ -14,7 +14,8 @@ from portal.mail import deliver, queue_email
 from portal.models import OutgoingEmail
 from tests.membership.factories import JoinRequestFactory
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Serialized rollback, like every transactional test here (see tests/portal/test_outbox.py).
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def queue_about(join_request):
