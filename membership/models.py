@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import models, transaction
+from django.db import models
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Cast, Coalesce
 from django.utils import dateformat, timezone
@@ -13,11 +13,11 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
-from wagtail.models import ModelLogEntry
 from wagtail.search import index
 
 from portal.mail import emails_about
 from portal.models import BasePage, DeliveryState, OutgoingEmail, SiteSettings, edit_tabs
+from portal.personal_data import ErasableQuerySet
 from portal.rich_text import TEXT_FEATURES
 
 
@@ -139,7 +139,7 @@ def _stamp(moment):
     return dateformat.format(timezone.localtime(moment), "j F Y H:i T")
 
 
-class JoinRequestQuerySet(models.QuerySet):
+class JoinRequestQuerySet(ErasableQuerySet):
     def _emails(self):
         return OutgoingEmail.objects.filter(
             about_type=ContentType.objects.get_for_model(self.model),
@@ -167,16 +167,6 @@ class JoinRequestQuerySet(models.QuerySet):
             status__in=[JoinRequest.Status.NEW, JoinRequest.Status.CONTACTED],
             submitted_at__lt=cutoff,
         )
-
-    def erase(self):
-        """Delete these requests with everything that names the applicant: emails and logs."""
-        content_type = ContentType.objects.get_for_model(self.model)
-        ids = [str(pk) for pk in self.values_list("pk", flat=True)]
-        with transaction.atomic():
-            OutgoingEmail.objects.filter(about_type=content_type, about_id__in=ids).delete()
-            ModelLogEntry.objects.filter(content_type=content_type, object_id__in=ids).delete()
-            self.model.objects.filter(pk__in=ids).delete()
-        return len(ids)
 
 
 class JoinRequest(models.Model):

@@ -10,6 +10,7 @@ afterwards, so a model added later that forgets to register makes it fail.
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.db.models.functions import Cast
 from wagtail.models import ModelLogEntry, PageLogEntry
@@ -25,6 +26,19 @@ class Holder:
 
 
 _holders = {}
+
+
+class ErasableQuerySet(models.QuerySet):
+    """For models of people: `erase()` deletes the rows with the emails and logs about them."""
+
+    def erase(self):
+        content_type = ContentType.objects.get_for_model(self.model)
+        ids = [str(pk) for pk in self.values_list("pk", flat=True)]
+        with transaction.atomic():
+            OutgoingEmail.objects.filter(about_type=content_type, about_id__in=ids).delete()
+            ModelLogEntry.objects.filter(content_type=content_type, object_id__in=ids).delete()
+            self.model.objects.filter(pk__in=ids).delete()
+        return len(ids)
 
 
 def register(name, *, export, erase):

@@ -3,37 +3,25 @@
 import secrets
 import uuid
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models, transaction
+from django.db import models
 from django.utils import dateformat, timezone
-from wagtail.models import ModelLogEntry
 
 from events.models import EventPage
-from portal.models import OutgoingEmail
+from portal.personal_data import ErasableQuerySet
 
 # Certificate numbers: 16 characters from an alphabet with no look-alikes (80 random bits).
 CERTIFICATE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 CERTIFICATE_PREFIX = "CPD"
 
 
-class RegistrationQuerySet(models.QuerySet):
+class RegistrationQuerySet(ErasableQuerySet):
     def holding_places(self):
         """Registered or attended: the people a place is kept for."""
         return self.filter(status__in=Registration.PLACE_HOLDING)
 
     def waiting(self):
         return self.filter(status=Registration.Status.WAITING).order_by("registered_at", "pk")
-
-    def erase(self):
-        """Delete these registrations with the emails and logs that name the person."""
-        content_type = ContentType.objects.get_for_model(self.model)
-        ids = [str(pk) for pk in self.values_list("pk", flat=True)]
-        with transaction.atomic():
-            OutgoingEmail.objects.filter(about_type=content_type, about_id__in=ids).delete()
-            ModelLogEntry.objects.filter(content_type=content_type, object_id__in=ids).delete()
-            self.model.objects.filter(pk__in=ids).delete()
-        return len(ids)
 
 
 class Registration(models.Model):
