@@ -2,6 +2,7 @@
 refuses what it cannot read, and the public page shows the day and time that were meant."""
 
 import pytest
+from playwright.sync_api import expect
 
 from events.models import EventPage
 from tests.browser.conftest import MODERATOR_PASSWORD as PASSWORD
@@ -84,7 +85,8 @@ def test_picking_days_sets_no_clock_time_and_the_end_opens_on_the_start_month(
     page.keyboard.press("Escape")
     page.locator("#id_end").click()
     picker = page.locator(".xdsoft_datetimepicker:visible")
-    assert picker.locator(".xdsoft_month span").inner_text() == "May"
-    assert picker.locator(".xdsoft_year span").inner_text() == "2037"
+    # The picker moves to the start's month as it opens: wait for it, as a person would.
+    expect(picker.locator(".xdsoft_month span")).to_have_text("May")
+    expect(picker.locator(".xdsoft_year span")).to_have_text("2037")
     picker.locator("td.xdsoft_date:not(.xdsoft_other_month)", has_text="11").first.click()
     assert page.locator("#id_end").input_value() == "11/05/2037 14:00"
