@@ -34,7 +34,8 @@ SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
-INSTALLED_APPS = [
+# The portal's own apps: shared code, content areas, then what assembles them.
+PORTAL_APPS = (
     "portal",
     "home",
     "events",
@@ -44,6 +45,10 @@ INSTALLED_APPS = [
     "registrations",
     "editorial",
     "demo",
+)
+
+INSTALLED_APPS = [
+    *PORTAL_APPS,
     "django_tasks",
     "django_tasks_db",
     "wagtail.contrib.redirects",
@@ -349,18 +354,5 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
     # The portal's own apps log at INFO what their docstrings promise (posts the anti-spam
     # defences turn away, mail delivery); other libraries only from WARNING.
-    "loggers": {
-        app: {"level": "INFO"}
-        for app in (
-            "portal",
-            "home",
-            "events",
-            "library",
-            "membership",
-            "notifications",
-            "registrations",
-            "editorial",
-            "demo",
-        )
-    },
+    "loggers": {app: {"level": "INFO"} for app in PORTAL_APPS},
 }
