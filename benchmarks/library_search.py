@@ -38,12 +38,22 @@ from django.http import QueryDict  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 
-WORDS = (  # noqa: SIM905 (a paragraph of words reads better than a list)
+# Each made-up resource is about a few subjects (so a subject's word is in about one resource in
+# seven, as a clinical topic would be) and written in everyday words; every summary says
+# "paediatric intensive care", the worst case: a word in every resource.
+SUBJECTS = (  # noqa: SIM905 (a paragraph of words reads better than a list)
     "sedation ventilation delirium weaning nutrition feeding audit pathway checklist "
     "bundle family nursing pharmacy physiotherapy antibiotics sepsis transfusion pain "
     "mobilisation extubation handover rounds dashboard feedback champions barriers "
     "facilitators fidelity adoption sustainability context adaptation evaluation cost "
     "outcomes qualitative survey interviews protocol consent registry network regional"
+).split()
+SUBJECTS_PER_RESOURCE = 6
+EVERYDAY = (  # noqa: SIM905
+    "practice team staff unit children patients parents change study trial evidence "
+    "guidance service hospital training teaching learning review plan report results data "
+    "measure support local national shared group meeting early daily weekly time safety "
+    "quality improvement process people use needs work design approach model tool"
 ).split()
 SURNAMES = (  # noqa: SIM905
     "Ahmed Brown Chen Davies Evans Fraser Gill Hughes Iqbal Jones Khan Lewis Morgan Nair "
@@ -52,6 +62,7 @@ SURNAMES = (  # noqa: SIM905
 SCENARIOS = {
     "one word": {"q": "sedation"},
     "two words": {"q": "delirium audit"},
+    "a word in every resource": {"q": "paediatric"},
     "author's name": {"q": "Vaughan"},
     "words + topics + type + sort": {
         "q": "feedback",
@@ -65,6 +76,7 @@ SCENARIOS = {
 SITE_SCENARIOS = {
     "site: one word": "sedation",
     "site: two words": "delirium audit",
+    "site: a word in every resource": "paediatric",
     "site: no match": "xylophone",
 }
 
@@ -97,15 +109,18 @@ def build_library(count, seed):
     topics = list(Topic.objects.all())
     types = list(ResourceType.objects.all())
     for number in range(count):
+        subjects = rng.sample(SUBJECTS, SUBJECTS_PER_RESOURCE)
 
-        def words(n):
-            return " ".join(rng.choice(WORDS) for _ in range(n))
+        def words(n, subjects=subjects):
+            return " ".join(
+                rng.choice(subjects if rng.random() < 0.3 else EVERYDAY) for _ in range(n)
+            )
 
         library.add_child(
             instance=ResourcePage(
                 title=f"{words(4).capitalize()} ({number})",
                 slug=f"resource-{number}",
-                summary=words(25).capitalize() + ".",
+                summary=f"{words(20).capitalize()} in paediatric intensive care.",
                 resource_type=rng.choice(types),
                 topics=rng.sample(topics, rng.randint(1, 3)),
                 authors=", ".join(rng.sample(SURNAMES, 3)),
@@ -210,6 +225,7 @@ def main():
     parser.add_argument("--resources", type=int, default=10_000)
     parser.add_argument("--repeat", type=int, default=20, help="timed runs per scenario")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--keep", action="store_true", help="keep the database to look into")
     args = parser.parse_args()
 
     setup_test_environment()
@@ -221,7 +237,10 @@ def main():
         try:
             run(args.resources, args.repeat, args.seed)
         finally:
-            connection.creation.destroy_test_db(old_name, verbosity=0)
+            if args.keep:
+                print(f"Kept the database {connection.settings_dict['NAME']}.")
+            else:
+                connection.creation.destroy_test_db(old_name, verbosity=0)
 
 
 if __name__ == "__main__":

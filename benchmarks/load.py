@@ -12,7 +12,8 @@ cache and on `--port + 1` without, and for each page type prints requests per se
 p50/p99 latency from wrk (20 connections, gzip accepted as browsers do), with its ratio to a
 static CSS file served by the same server in the same run: the ceiling. Then:
 
-- one worker's memory (RSS) after every request of the run;
+- one worker's memory (RSS) before and after 10,000 requests (`--soak`) that cycle through every
+  page type, served by a one-worker server with the page cache;
 - two app servers as one site: a change published by a third process sharing the database and
   Redis shows at once through both, and the sign-up form's rate limit counts posts to both.
 """
@@ -116,7 +117,7 @@ def urls():
     }
 
 
-def start_server(port, page_cache):
+def start_server(port, page_cache, workers=2):
     env = {**os.environ, "PAGE_CACHE_ENABLED": "true" if page_cache else "false"}
     server = subprocess.Popen(  # noqa: S603 (our own command line)
         [
@@ -124,7 +125,7 @@ def start_server(port, page_cache):
             "-m",
             "gunicorn",
             "portal.wsgi",
-            "--workers=2",
+            f"--workers={workers}",
             f"--bind=127.0.0.1:{port}",
             "--log-level=warning",
         ],
@@ -141,7 +142,7 @@ def start_server(port, page_cache):
     raise SystemExit(f"gunicorn did not start on port {port}")
 
 
-def wrk(url, duration):
+def wrk(url, duration, script=None):
     output = subprocess.run(  # noqa: S603
         [  # noqa: S607 (wrk from the system's packages, wherever it is on the PATH)
             "wrk",
@@ -150,6 +151,7 @@ def wrk(url, duration):
             f"--duration={duration}s",
             "--latency",
             "--header=Accept-Encoding: gzip",
+            *([f"--script={script}"] if script else []),
             url,
         ],
         capture_output=True,
@@ -178,6 +180,32 @@ def workers_of(server):
 def rss_mb(pid):
     status = Path(f"/proc/{pid}/status").read_text()
     return int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) / 1024
+
+
+def memory_after(requests, port, paths):
+    """One worker's RSS after a first request of each page type, and after `requests` more that
+    take the page types in turn (a leak would show as growth)."""
+    server = start_server(port, page_cache=True, workers=1)
+    try:
+        [worker] = workers_of(server)
+        for path in paths:
+            get(f"http://127.0.0.1:{port}{path}")
+        before = rss_mb(worker)
+        with tempfile.NamedTemporaryFile("w", suffix=".lua") as script:
+            quoted = ", ".join(f'"{path}"' for path in paths)
+            script.write(
+                f"local paths = {{{quoted}}}\nlocal n = 0\n"
+                "request = function()\n  n = n + 1\n"
+                "  return wrk.format(nil, paths[n % #paths + 1])\nend\n"
+            )
+            script.flush()
+            served = 0
+            while served < requests:
+                served += wrk(f"http://127.0.0.1:{port}/", 5, script.name)[3]
+        return before, rss_mb(worker), served
+    finally:
+        server.terminate()
+        server.wait()
 
 
 def get(url):
@@ -226,6 +254,7 @@ def main():
     parser.add_argument("--duration", type=int, default=10, help="seconds of load per URL")
     parser.add_argument("--port", type=int, default=18150)
     parser.add_argument("--reuse", action="store_true", help="keep the content already built")
+    parser.add_argument("--soak", type=int, default=10_000, help="requests for the memory figure")
     args = parser.parse_args()
     if "postgres" not in os.environ.get("DATABASE_URL", "") or not os.environ.get("REDIS_URL"):
         raise SystemExit("Set DATABASE_URL to a PostgreSQL database and REDIS_URL (see above).")
@@ -243,7 +272,6 @@ def main():
     uncached = start_server(args.port + 1, page_cache=False)
     try:
         results = {}
-        total = 0
         for label, port in (("cached", args.port), ("uncached", args.port + 1)):
             for name, path in pages.items():
                 if label == "uncached" and name.startswith("static"):
@@ -252,22 +280,22 @@ def main():
                 get(url)
                 results[(label, name)] = wrk(url, args.duration)
                 print(label, name, *results[(label, name)], flush=True)
-                if label == "cached":
-                    total += results[(label, name)][3]
         ceiling = results[("cached", "static CSS (ceiling)")][0]
         print(f"\n{'page type':24} {'':9} {'req/s':>8} {'p50':>9} {'p99':>9} {'÷ static':>9}")
         for (label, name), (rate, p50, p99, _) in results.items():
             print(f"{name:24} {label:9} {rate:8.1f} {p50:>9} {p99:>9} {rate / ceiling:9.1%}")
-        memory = max(rss_mb(pid) for pid in workers_of(cached))
-        print(
-            f"\nLargest worker of the cached server after its {total:,} requests: "
-            f"{memory:.0f} MB RSS"
-        )
         two_servers_as_one_site(args.port, args.port + 1)
     finally:
         for server in (cached, uncached):
             server.terminate()
             server.wait()
+    try:
+        before, after, served = memory_after(args.soak, args.port + 2, list(pages.values()))
+        print(
+            f"\nOne worker's memory (RSS): {before:.0f} MB after one request of each page "
+            f"type, {after:.0f} MB after {served:,} more"
+        )
+    finally:
         shutil.rmtree(STATIC_ROOT)
 
 
