@@ -2,6 +2,7 @@
 
 django-axes counts failed sign-ins per username and per client (see `AXES_*` in settings);
 the client is `portal.antispam.client_key`, the same one the public forms' rate limits use.
+Reset links go through the outbox like every other email (`OutboxPasswordResetForm`).
 """
 
 import logging
@@ -9,10 +10,13 @@ import logging
 from django.conf import settings
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from wagtail.admin.forms.auth import PasswordResetForm
 from wagtail.admin.views.account import PasswordResetView
 
 from portal.antispam import RateLimit, too_many_requests
+from portal.mail import queue_email
 
 logger = logging.getLogger(__name__)
 
@@ -58,3 +62,34 @@ class RateLimitedPasswordResetView(PasswordResetView):
             logger.warning("Password reset not sent: too many requests for one address.")
             return HttpResponseRedirect(self.get_success_url())
         return super().form_valid(form)
+
+
+class OutboxPasswordResetForm(PasswordResetForm):
+    """Wagtail's reset form, queueing its email in the outbox instead of sending it in the request.
+
+    Used through `WAGTAILADMIN_USER_PASSWORD_RESET_FORM`, so a slow or silent mail server never
+    holds up the form, and a link the server refuses for now is retried like any other email.
+    """
+
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
+        subject = render_to_string(subject_template_name, context)
+        # The address matched a valid one typed into the form, so the outbox accepts it.
+        queue_email(
+            recipient=to_email,
+            # A subject is one line, as in Django's own `send_mail`.
+            subject=" ".join(subject.split())[:255],
+            text_body=render_to_string(email_template_name, context),
+            html_body=(
+                render_to_string(html_email_template_name, context)
+                if html_email_template_name
+                else ""
+            ),
+        )
