@@ -17,7 +17,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.widgets import AdminDateTimeInput
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, PageManager, PageQuerySet
+from wagtail.models import Page, PageManager
 from wagtail.search import index
 
 from events.admin_forms import EventPageForm
@@ -31,8 +31,7 @@ from events.dates import (
 )
 from events.forms import EventFilterForm
 from portal.blocks import BodyBlock
-from portal.cache import cached_until_change
-from portal.models import BasePage, ListEntry, edit_tabs
+from portal.models import BasePage, ListEntry, PortalPageQuerySet, edit_tabs
 from portal.rich_text import TEXT_FEATURES
 
 EVENTS_PER_PAGE = 10
@@ -65,7 +64,7 @@ class EventType(ListEntry):
         verbose_name = "event type"
 
 
-class EventPageQuerySet(PageQuerySet):
+class EventPageQuerySet(PortalPageQuerySet):
     """Queries other parts of the portal build on: listings, feeds, announcements, dashboards.
 
     An event is upcoming until it has ended, so an event in progress is still upcoming and an
@@ -162,9 +161,8 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, archive=False, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        event_types = cached_until_change("event-types", lambda: list(EventType.objects.all()))
         filter_form = EventFilterForm(
-            request.GET, event_types=event_types, formats=EventPage.Format.choices
+            request.GET, event_types=EventType.cached_list(), formats=EventPage.Format.choices
         )
         events = EventPage.objects.child_of(self).live().public().for_listing()
         events = filter_form.filter(events.past() if archive else events.upcoming())
@@ -421,6 +419,11 @@ class EventPage(RoutablePageMixin, BasePage):
         return calendar_response(calendar_for([self], request), filename=f"{self.slug}.ics")
 
     # What readers see.
+
+    def get_context(self, request, *args, **kwargs):
+        # The event type from the cached list rather than a query of its own.
+        self.event_type = EventType.cached(self.event_type_id) or self.event_type
+        return super().get_context(request, *args, **kwargs)
 
     @property
     def when(self):

@@ -23,6 +23,7 @@ from events.models import EventPage
 from library.feeds import NewResourcesFeed
 from library.forms import LibraryFilterForm
 from portal.blocks import BodyBlock
+from portal.cache import cached_until_change
 from portal.dates import next_uk_midnight, uk_today
 from portal.models import BasePage, ListEntry, edit_tabs
 
@@ -91,9 +92,12 @@ class LibraryIndexPage(RoutablePageMixin, BasePage):
         resources = self.resources()
         form = LibraryFilterForm(
             request.GET,
-            topics=Topic.objects.all(),
-            resource_types=ResourceType.objects.all(),
-            years=[day.year for day in resources.dates("publication_date", "year", "DESC")],
+            topics=Topic.cached_list(),
+            resource_types=ResourceType.cached_list(),
+            years=cached_until_change(
+                f"library-years:{self.pk}",
+                lambda: [day.year for day in resources.dates("publication_date", "year", "DESC")],
+            ),
         )
         results = form.search(resources.select_related("resource_type").prefetch_related("topics"))
         context.update(
@@ -285,6 +289,8 @@ class ResourcePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # The resource type from the cached list rather than a query of its own.
+        self.resource_type = ResourceType.cached(self.resource_type_id) or self.resource_type
         topics = list(self.topics.all())
         context.update(
             topics=topics,

@@ -1,5 +1,7 @@
-"""Middleware: the health check, answered before Django's host and HTTPS checks, and the CSP."""
+"""Middleware: the health check, answered before Django's host and HTTPS checks, the CSP, and
+the cached site lookup."""
 
+import hashlib
 import uuid
 
 from csp.middleware import CSPMiddleware
@@ -7,6 +9,9 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
+from wagtail.models import Site
+
+from portal.cache import cached_until_change, is_anonymous_get
 
 HEALTH_CHECK_PATH = "/healthz"
 
@@ -69,3 +74,34 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         if not report_only and parts.config is None and request.path_info.startswith("/admin/"):
             parts.config = settings.ADMIN_CONTENT_SECURITY_POLICY
         return parts
+
+
+class SiteMiddleware:
+    """Finds an anonymous reader's Wagtail site in the shared cache rather than the database.
+
+    Wagtail looks the site up by host name on every request and keeps it on the request
+    (`Site.find_for_request` documents `request._wagtail_site` as that place). This fills it
+    from the cache, with the home page already in its own type, so routing a page, the menu and
+    the site settings start without a query. The entry goes with any change to content or
+    sites (`portal/cache.py`). Editors and anyone with a session get a fresh lookup.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if is_anonymous_get(request):
+            # get_host() turns away a host that is not allowed, as CommonMiddleware would.
+            host = f"{request.get_host()}:{request.get_port()}"
+            key = "site:" + hashlib.sha256(host.encode()).hexdigest()
+            site = cached_until_change(key, lambda: _site_with_specific_root(request))
+            if site is not None:
+                request._wagtail_site = site
+        return self.get_response(request)
+
+
+def _site_with_specific_root(request):
+    site = Site.find_for_request(request)
+    if site is not None:
+        site.root_page = site.root_page.specific
+    return site

@@ -4,12 +4,13 @@ from django.contrib.auth.models import AbstractUser
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager, PageQuerySet, PageViewRestriction
 
 from portal.blocks import OrganisationLinkBlock
 from portal.cache import cached_until_change
@@ -19,8 +20,41 @@ class User(AbstractUser):
     """The portal's own user model, in place from the first migration so it can grow later."""
 
 
+def restricted_sections():
+    """Tree paths of pages with view restrictions, and of alias pages, read once per change.
+
+    Every page served checks its restrictions and every listing of public pages excludes the
+    restricted sections: Wagtail asks the database for them each time, though they rarely
+    exist and seldom change. Saving a restriction or an alias, or moving a page, is a content
+    change (`portal/cache.py`), so this is never stale.
+    """
+    return cached_until_change(
+        "restricted-sections",
+        lambda: {
+            "restricted": list(PageViewRestriction.objects.values_list("page__path", flat=True)),
+            # An alias takes its source page's restrictions, which its own path does not show.
+            "aliases": list(
+                Page.objects.filter(alias_of__isnull=False).values_list("path", flat=True)
+            ),
+        },
+    )
+
+
+class PortalPageQuerySet(PageQuerySet):
+    """Pages, with `public()` reading the restricted sections from the cache."""
+
+    def private_q(self):
+        q = Q()
+        for path in restricted_sections()["restricted"]:
+            q |= Q(path__startswith=path)  # the page and everything below it
+        # As Wagtail's own: match no page when nothing is restricted.
+        return q if q else Q(pk__in=[])
+
+
 class BasePage(Page):
     """Fields and behaviour every public page shares: sharing image and a meta description."""
+
+    objects = PageManager.from_queryset(PortalPageQuerySet)()
 
     social_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -45,6 +79,20 @@ class BasePage(Page):
 
     def get_summary(self):
         return ""
+
+    def get_view_restrictions(self):
+        """No query for a page outside every restricted section, as nearly all pages are."""
+        sections = restricted_sections()
+        if (
+            self.path
+            and self.alias_of_id is None
+            and not any(
+                self.path.startswith(path)
+                for path in (*sections["restricted"], *sections["aliases"])
+            )
+        ):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     # The page cache (portal/cache.py) asks these of every page it serves to anonymous readers.
 
@@ -101,6 +149,16 @@ class ListEntry(models.Model):
     def save(self, *args, **kwargs):
         self.slug = self.slug or slugify(self.name)
         super().save(*args, **kwargs)
+
+    @classmethod
+    def cached_list(cls):
+        """Every entry, read once per content change: listings' filters and pages show them."""
+        return cached_until_change(f"list:{cls._meta.label_lower}", lambda: list(cls.objects.all()))
+
+    @classmethod
+    def cached(cls, pk):
+        """The entry with this id from `cached_list`, or None (e.g. one added a moment ago)."""
+        return next((entry for entry in cls.cached_list() if entry.pk == pk), None)
 
 
 @register_setting(icon="cog")

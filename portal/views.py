@@ -6,6 +6,7 @@ from django.template.response import TemplateResponse
 from django.templatetags.static import static
 from wagtail.models import Page
 
+from portal.models import PortalPageQuerySet
 from portal.search import MAX_QUERY_LENGTH, QUERY_TOO_LONG_MESSAGE, plain_words
 
 SEARCH_RESULTS_PER_PAGE = 10
@@ -19,9 +20,8 @@ def search(request):
         query = ""
 
     words = plain_words(query)
-    results = (
-        Page.objects.live().public().specific().search(words) if words else Page.objects.none()
-    )
+    pages = PortalPageQuerySet(Page)
+    results = pages.live().public().specific().search(words) if words else pages.none()
     page = Paginator(results, SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
 
     return TemplateResponse(

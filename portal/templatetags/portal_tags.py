@@ -40,8 +40,26 @@ def _menu_items(root, request):
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context):
     page = context.get("page")
-    ancestors = page.get_ancestors().filter(depth__gt=1).live() if page else Page.objects.none()
-    return {"ancestors": ancestors, "page": page, "request": context.get("request")}
+    request = context.get("request")
+    ancestors = []
+    if page and page.pk:
+        root = _site_root(context)
+        ancestors = cached_until_change(
+            f"breadcrumbs:{root.pk if root else ''}:{page.path}",
+            lambda: _breadcrumb_items(page, request),
+        )
+    return {"ancestors": ancestors, "page": page, "request": request}
+
+
+def _breadcrumb_items(page, request):
+    """What the breadcrumbs show of each page above this one, kept like the menu."""
+    return [
+        {
+            "title": "Home" if ancestor.depth == 2 else ancestor.title,
+            "url": ancestor.get_url(request),
+        }
+        for ancestor in page.get_ancestors().filter(depth__gt=1).live()
+    ]
 
 
 @register.simple_tag
