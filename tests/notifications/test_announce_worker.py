@@ -1,20 +1,27 @@
-"""Announcing to a long list only queues: the editor's Send returns at once, the worker sends."""
+"""Announcing to a long list only queues: the editor's Send returns at once, the worker sends.
 
-import time
+How long the Send takes for 1,000 subscribers is measured in benchmarks/notifications_announce.py;
+here the request must do a fixed amount of database work and none of the mail sending.
+"""
 
 from django.utils import timezone
 
 from notifications.models import Announcement, Subscriber
 from portal.models import OutgoingEmail
 
+# The emails are stored with one bulk insert on PostgreSQL and one task is queued (20 queries in
+# all); SQLite limits the values in one statement, so 1,000 emails take 18 more inserts there.
+QUERIES_TO_QUEUE = 40
 
-def test_announcing_to_a_thousand_subscribers_returns_in_under_two_seconds(
+
+def test_announcing_to_a_thousand_subscribers_only_queues_the_mail(
     admin_client,
     meeting,
     silent_smtp_host,
     task_worker,
     smtp_server,
     django_capture_on_commit_callbacks,
+    django_assert_max_num_queries,
 ):
     now = timezone.now()
     Subscriber.objects.bulk_create(
@@ -22,13 +29,14 @@ def test_announcing_to_a_thousand_subscribers_returns_in_under_two_seconds(
     )
     smtp_server.point_django_here(port=silent_smtp_host)
 
-    started = time.perf_counter()
-    with django_capture_on_commit_callbacks(execute=True):
+    # A mail host that never answers: had the request tried to send, it would fail on timeout.
+    with (
+        django_assert_max_num_queries(QUERIES_TO_QUEUE),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
         response = admin_client.post(f"/admin/notifications/announce/{meeting.pk}/")
-    elapsed = time.perf_counter() - started
 
     assert response.status_code == 302
-    assert elapsed < 2
     assert Announcement.objects.get().delivery_counts() == {"sent": 0, "waiting": 1000}
 
     smtp_server.point_django_here()
