@@ -77,12 +77,15 @@ def _setting(name, default):
 
 
 def current_generation():
-    """The generation entries are made under, or None while the shared cache does not answer.
+    """The generation entries are made under, or None while the shared cache does not answer
+    or when content is not to be cached at all (`CACHE_CONTENT`).
 
     After the cache fails to answer, it is left alone for `CACHE_RETRY_SECONDS`: an outage then
     costs each process one slow lookup now and then, not several on every page.
     """
     global _cache_unavailable_until
+    if not _setting("CACHE_CONTENT", True):
+        return None
     if time.monotonic() < _cache_unavailable_until:
         return None
     generation = cache.get(GENERATION_KEY)

@@ -17,7 +17,8 @@ def shared_cache(app_configs, **kwargs):
     return [
         checks.Warning(
             "The cache is kept in each process, so every web worker counts rate limits and "
-            "failed sign-ins on its own and lets through that many times more.",
+            "failed sign-ins on its own and lets through that many times more, and pages, "
+            "menus and settings are read from the database on every request.",
             hint="Set REDIS_URL to a Redis server shared by all workers.",
             id="portal.W001",
         )

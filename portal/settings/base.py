@@ -175,6 +175,9 @@ PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", default=True)
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", str(60 * 60)))
 # How long browsers and shared caches (a CDN) may reuse a page without asking again.
 PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "60"))
+# Pages, and what every page shows (the site, menus, settings, lists), are kept until content
+# changes, but only processes sharing the cache hear of a change: see production.py.
+CACHE_CONTENT = env_bool("CACHE_CONTENT", default=True)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -35,3 +35,8 @@ if not EMAIL_HOST:
     EMAIL_BACKEND = "portal.mail_backends.UnconfiguredBackend"
 
 LOGGING["root"]["level"] = os.environ.get("DJANGO_LOG_LEVEL", "WARNING")
+
+# Without a shared cache, each web worker would keep what it showed until its own next change:
+# a page published (or made private) through one worker would show old on the others for up to
+# PAGE_CACHE_SECONDS. So nothing is kept without REDIS_URL (and portal.W001 says so).
+CACHE_CONTENT = env_bool("CACHE_CONTENT", default=bool(os.environ.get("REDIS_URL")))

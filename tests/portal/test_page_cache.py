@@ -76,6 +76,18 @@ def test_a_second_reader_gets_the_page_from_the_cache_with_headers_a_cdn_can_use
     assert not again.content
 
 
+def test_without_a_shared_cache_a_change_made_by_another_process_shows_at_once(
+    client, home_page, settings
+):
+    # As production runs without REDIS_URL: another worker's change could not reach this one.
+    settings.CACHE_CONTENT = False
+    client.get("/")
+    # A change this process hears nothing of, as one saved through another worker.
+    type(home_page).objects.filter(pk=home_page.pk).update(hero_title="Changed elsewhere")
+
+    assert "Changed elsewhere" in text(client.get("/"))
+
+
 def test_pages_are_gzipped_for_clients_that_accept_it(client, home_page):
     response = client.get("/", HTTP_ACCEPT_ENCODING="gzip, deflate, br")
 

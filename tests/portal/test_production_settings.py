@@ -65,6 +65,13 @@ def test_production_settings_pass_the_deployment_checklist():
     assert "no issues" in result.stdout
 
 
+def test_production_keeps_pages_in_the_cache_only_when_the_cache_is_shared():
+    show = ("shell", "-c", "from django.conf import settings; print(settings.CACHE_CONTENT)")
+
+    assert manage(*show, **PRODUCTION_ENV).stdout.splitlines()[-1] == "True"
+    assert manage(*show, **dict(PRODUCTION_ENV, REDIS_URL="")).stdout.splitlines()[-1] == "False"
+
+
 def test_the_deployment_checklist_warns_when_each_worker_has_its_own_cache():
     result = manage(
         "check", "--deploy", "--fail-level", "WARNING", **dict(PRODUCTION_ENV, REDIS_URL="")
