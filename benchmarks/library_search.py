@@ -146,16 +146,22 @@ def time_it(action, repeat):
     return statistics.median(timings), max(timings)
 
 
-def run(count, repeat, seed):
+def run(count, repeat, seed, reuse):
     from wagtail.models import Page
 
     from library.forms import LibraryFilterForm
     from library.models import ResourceType, Topic
 
-    print(f"Database: {connection.vendor}; building {count} resources…", flush=True)
     started = time.perf_counter()
-    library = build_library(count, seed)
-    print(f"Built and indexed in {time.perf_counter() - started:.0f} s.\n")
+    if reuse:
+        from library.models import LibraryIndexPage
+
+        library = LibraryIndexPage.objects.get()
+        print("Reusing the library of an earlier run kept with --keep.\n")
+    else:
+        print(f"Database: {connection.vendor}; building {count} resources…", flush=True)
+        library = build_library(count, seed)
+        print(f"Built and indexed in {time.perf_counter() - started:.0f} s.\n")
 
     client = Client()
     rows = []
@@ -226,6 +232,7 @@ def main():
     parser.add_argument("--repeat", type=int, default=20, help="timed runs per scenario")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--keep", action="store_true", help="keep the database to look into")
+    parser.add_argument("--reuse", action="store_true", help="use the database kept by --keep")
     args = parser.parse_args()
 
     setup_test_environment()
@@ -233,9 +240,11 @@ def main():
         if connection.vendor == "sqlite":
             # A file, as in production, rather than SQLite's in-memory test database.
             connection.settings_dict["TEST"]["NAME"] = str(Path(scratch) / "bench.db")
-        old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+        old_name = connection.creation.create_test_db(
+            verbosity=0, autoclobber=True, keepdb=args.reuse
+        )
         try:
-            run(args.resources, args.repeat, args.seed)
+            run(args.resources, args.repeat, args.seed, args.reuse)
         finally:
             if args.keep:
                 print(f"Kept the database {connection.settings_dict['NAME']}.")
