@@ -110,8 +110,9 @@ class EventPageQuerySet(PortalPageQuerySet):
         return self.upcoming(now).order_by().aggregate(Min("ends_at"))["ends_at__min"]
 
     def for_listing(self):
-        """Fetch what listings and calendars show of each event in the same query."""
-        return self.select_related("event_type")
+        """Fetch what listings and calendars show of each event in the same query, and not the
+        write-up they never show (sorting wide rows spills to disk with thousands of events)."""
+        return self.select_related("event_type").defer("body")
 
 
 class EventIndexPage(RoutablePageMixin, BasePage):
