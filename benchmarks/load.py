@@ -36,7 +36,8 @@ SERVER_ENV = {
     "DJANGO_SECRET_KEY": "benchmark-only-key-benchmark-only-key-benchmark-only-key",
     "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
     "DJANGO_SECURE_SSL_REDIRECT": "false",
-    "WAGTAILADMIN_BASE_URL": "http://127.0.0.1",
+    # Production needs an https address; only emailed links use it.
+    "WAGTAILADMIN_BASE_URL": "https://127.0.0.1",
 }
 # Collected static files (hashed and compressed, as in production) for this run only.
 STATIC_ROOT = tempfile.mkdtemp(prefix="portal-load-static-")
