@@ -68,8 +68,6 @@ NOT_SHOWN_ON_PAGES = {
     "notifications.subscriber",
 }
 _accepts_gzip = re.compile(r"\bgzip\b")
-CACHE_RETRY_SECONDS = 5
-_cache_unavailable_until = 0.0
 
 
 def _setting(name, default):
@@ -78,15 +76,8 @@ def _setting(name, default):
 
 def current_generation():
     """The generation entries are made under, or None while the shared cache does not answer
-    or when content is not to be cached at all (`CACHE_CONTENT`).
-
-    After the cache fails to answer, it is left alone for `CACHE_RETRY_SECONDS`: an outage then
-    costs each process one slow lookup now and then, not several on every page.
-    """
-    global _cache_unavailable_until
+    or when content is not to be cached at all (`CACHE_CONTENT`)."""
     if not _setting("CACHE_CONTENT", True):
-        return None
-    if time.monotonic() < _cache_unavailable_until:
         return None
     generation = cache.get(GENERATION_KEY)
     if generation is None:
@@ -94,8 +85,6 @@ def current_generation():
         # come back and revive the entries made under it.
         cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
         generation = cache.get(GENERATION_KEY)
-        if generation is None:
-            _cache_unavailable_until = time.monotonic() + CACHE_RETRY_SECONDS
     return generation
 
 

@@ -6,7 +6,6 @@ from wagtail.models import Page, Site
 
 from demo.site import build_site
 from home.models import HomePage, HomePageAim
-from portal import cache as page_cache
 from tests.mail_server import (  # noqa: F401 - fixtures for every test
     silent_smtp_host,
     smtp_server,
@@ -16,11 +15,9 @@ from tests.mail_server import (  # noqa: F401 - fixtures for every test
 
 
 @pytest.fixture(autouse=True)
-def empty_cache(monkeypatch):
-    """Each test starts with an empty cache: no cached pages or rate-limit counts from another,
-    and no memory of an earlier test's cache outage."""
+def empty_cache():
+    """Each test starts with an empty cache: no cached pages or rate-limit counts from another."""
     cache.clear()
-    monkeypatch.setattr(page_cache, "_cache_unavailable_until", 0.0)
 
 
 @pytest.fixture

@@ -135,12 +135,13 @@ AUTH_USER_MODEL = "portal.User"
 def redis_cache(url):
     """A Redis cache whose outage slows no page much and breaks none.
 
-    Short timeouts and no retries bound what a stopped or hanging Redis costs each request;
-    errors are logged and read as cache misses. Rate limits then let posts through
-    (see `portal.antispam.RateLimit`) and /healthz names the cache as down.
+    Short timeouts bound what a stopped or hanging Redis costs; errors are logged and read as
+    cache misses, and after one the cache is left alone for a few seconds
+    (`portal/redis_cache.py`). Rate limits then let posts through (see
+    `portal.antispam.RateLimit`) and /healthz names the cache as down.
     """
     return {
-        "BACKEND": "django_redis.cache.RedisCache",
+        "BACKEND": "portal.redis_cache.RedisCacheThatStepsAside",
         "LOCATION": url,
         "KEY_PREFIX": "portal",
         "OPTIONS": {
@@ -150,9 +151,6 @@ def redis_cache(url):
         },
     }
 
-
-DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
-DJANGO_REDIS_LOGGER = "portal.cache"
 
 if os.environ.get("REDIS_URL"):
     CACHES = {"default": redis_cache(os.environ["REDIS_URL"])}

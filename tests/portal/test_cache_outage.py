@@ -6,6 +6,7 @@ connections and never says a word, like a Redis stuck on a full disk.
 
 import logging
 import socket
+import threading
 import time
 
 import pytest
@@ -18,17 +19,44 @@ from tests.mail_server import refused_port
 from tests.membership.conftest import answers as join_answers  # noqa: F401 - fixture
 from tests.notifications.conftest import answers as signup_answers  # noqa: F401 - fixture
 
-# Each cache call costs at most its socket timeout; a page makes a few.
+# A cache call costs at most its socket timeout, and after one fails the cache is left alone.
 SLOWEST_ANSWER_SECONDS = 2
 
 
+class SilentListener:
+    """A loopback port that accepts connections, counts them and never replies."""
+
+    def __init__(self):
+        self.socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self.socket.bind(("127.0.0.1", 0))
+        self.socket.listen(64)
+        self.socket.settimeout(0.1)
+        self.port = self.socket.getsockname()[1]
+        self.connections = []
+        self.stopping = threading.Event()
+        self.thread = threading.Thread(target=self._accept, daemon=True)
+        self.thread.start()
+
+    def _accept(self):
+        while not self.stopping.is_set():
+            try:
+                self.connections.append(self.socket.accept()[0])
+            except OSError:  # the timeout: look at `stopping` again
+                continue
+
+    def close(self):
+        self.stopping.set()
+        self.thread.join()
+        for connection in self.connections:
+            connection.close()
+        self.socket.close()
+
+
 @pytest.fixture
-def silent_port():
-    """A loopback port that accepts connections and never replies."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        sock.listen(64)
-        yield sock.getsockname()[1]
+def silent_listener():
+    listener = SilentListener()
+    yield listener
+    listener.close()
 
 
 @pytest.fixture(params=["stopped", "hanging"])
@@ -38,7 +66,7 @@ def redis_down(request, settings):
             settings.CACHES = {"default": redis_cache(f"redis://127.0.0.1:{port}/3")}
             yield request.param
     else:
-        port = request.getfixturevalue("silent_port")
+        port = request.getfixturevalue("silent_listener").port
         settings.CACHES = {"default": redis_cache(f"redis://127.0.0.1:{port}/3")}
         yield request.param
 
@@ -58,6 +86,21 @@ def test_every_public_page_answers(client, demo_home, redis_down):
     assert {url: r.status_code for url, (r, _) in answers.items() if r.status_code != 200} == {}
     slowest = max(seconds for _, seconds in answers.values())
     assert slowest < SLOWEST_ANSWER_SECONDS, slowest
+
+
+def test_a_hanging_cache_is_left_alone_after_it_fails_to_answer(
+    client, demo_home, silent_listener, settings, caplog
+):
+    settings.CACHES = {"default": redis_cache(f"redis://127.0.0.1:{silent_listener.port}/3")}
+    urls = ["/", "/events/", "/notifications/", "/search/?query=meeting", "/sitemap.xml"]
+
+    with caplog.at_level(logging.WARNING, logger="portal"):
+        statuses = [client.get(url).status_code for url in urls]
+
+    assert statuses == [200] * len(urls)
+    # One call waited for the cache; every other call of these pages was read as a miss at once.
+    assert len(silent_listener.connections) == 1
+    assert sum("The cache did not answer" in message for message in caplog.messages) == 1
 
 
 def test_the_join_form_is_accepted_and_the_rate_limit_lifted_with_a_log_line(
