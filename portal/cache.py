@@ -18,6 +18,7 @@ Each entry is built once per change and kept compressed and uncompressed, with a
 Last-Modified, so conditional requests are answered with 304 from the cache.
 """
 
+import contextvars
 import gzip
 import hashlib
 import re
@@ -68,6 +69,9 @@ NOT_SHOWN_ON_PAGES = {
     "notifications.subscriber",
 }
 _accepts_gzip = re.compile(r"\bgzip\b")
+# The generation an anonymous reader's request works under, read once as it starts
+# (`PageCacheMiddleware`): a page asks for it a dozen times, and each ask was a Redis call.
+_request_generation = contextvars.ContextVar("page_cache_generation", default=None)
 
 
 def _setting(name, default):
@@ -79,7 +83,7 @@ def current_generation():
     or when content is not to be cached at all (`CACHE_CONTENT`)."""
     if not _setting("CACHE_CONTENT", True):
         return None
-    generation = cache.get(GENERATION_KEY)
+    generation = _request_generation.get() or cache.get(GENERATION_KEY)
     if generation is None:
         # A new random value rather than a counter, so a generation that was evicted can never
         # come back and revive the entries made under it.
@@ -112,6 +116,7 @@ def cached_until_change(name, build):
 
 
 def _new_generation():
+    _request_generation.set(None)
     cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
 
 
@@ -243,8 +248,15 @@ class PageCacheMiddleware:
         if not is_anonymous_get(request):
             return self.get_response(request)
         # Read before the view runs: whatever it reads from the database is at least as new.
-        generation = current_generation() if _setting("PAGE_CACHE_ENABLED", True) else None
-        enabled = generation is not None
+        generation = current_generation()
+        token = _request_generation.set(generation)
+        try:
+            return self._respond(request, generation)
+        finally:
+            _request_generation.reset(token)
+
+    def _respond(self, request, generation):
+        enabled = generation is not None and _setting("PAGE_CACHE_ENABLED", True)
         if enabled:
             key = _entry_key(request, generation)
             entry = cache.get(key)

@@ -13,6 +13,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
+import portal.cache
 from events.dates import UK_TIME
 from events.models import EventType
 from portal.models import SiteSettings
@@ -86,6 +87,27 @@ def test_without_a_shared_cache_a_change_made_by_another_process_shows_at_once(
     type(home_page).objects.filter(pk=home_page.pk).update(hero_title="Changed elsewhere")
 
     assert "Changed elsewhere" in text(client.get("/"))
+
+
+def test_a_reader_s_request_asks_the_shared_cache_for_the_generation_once(
+    client, home_page, settings, monkeypatch
+):
+    # The generation is a Redis call in production; each cached part of the page needs it.
+    settings.PAGE_CACHE_ENABLED = False
+    asked = []
+    real_get = portal.cache.cache.get
+
+    def get(key, *args, **kwargs):
+        asked.append(key)
+        return real_get(key, *args, **kwargs)
+
+    client.get("/")
+    monkeypatch.setattr(portal.cache.cache, "get", get)
+    response = client.get("/")
+
+    assert response.status_code == 200
+    assert asked.count(portal.cache.GENERATION_KEY) == 1
+    assert len(asked) > 3  # the site, its settings, the menu… each read under that generation
 
 
 def test_pages_are_gzipped_for_clients_that_accept_it(client, home_page):
