@@ -188,36 +188,57 @@ def is_anonymous_get(request):
     )
 
 
-class CachedResponse:
-    """What is kept of a response: its content (plain and gzipped), headers and validators."""
+def _accepts_gzip_encoding(request):
+    return bool(_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
 
-    def __init__(self, response, *, expires, max_age):
+
+class CachedResponse:
+    """What is kept of a response for one kind of client: its body (gzipped for clients that
+    accept it, when that is smaller), headers and validators.
+
+    Each kind has its own entry, so a reader fetches only the body it is sent (the calendar
+    feed is 350 KB plain and a tenth of that gzipped).
+    """
+
+    @classmethod
+    def both(cls, response, *, expires, max_age):
+        """The entries for clients without gzip and with it: {False: plain, True: gzip}."""
         content = response.content
-        self.content = content
-        self.gzipped = gzip.compress(content, compresslevel=6, mtime=0) if content else b""
-        self.headers = [
-            (name, value)
-            for name, value in response.items()
-            if name.lower()
-            not in {"content-length", "content-encoding", "set-cookie", "etag", "last-modified"}
-        ]
-        self.etag = hashlib.md5(content, usedforsecurity=False).hexdigest()
-        # A view that knows when its content last changed (a feed) says so; otherwise it is now.
-        self.last_modified = parse_http_date_safe(response.get("Last-Modified", "")) or int(
-            time.time()
-        )
+        compressed = gzip.compress(content, compresslevel=6, mtime=0) if content else b""
+        shared = {
+            "headers": [
+                (name, value)
+                for name, value in response.items()
+                if name.lower()
+                not in {"content-length", "content-encoding", "set-cookie", "etag", "last-modified"}
+            ],
+            "etag": hashlib.md5(content, usedforsecurity=False).hexdigest(),
+            # A view that knows when its content last changed (a feed) says so; else it is now.
+            "last_modified": parse_http_date_safe(response.get("Last-Modified", ""))
+            or int(time.time()),
+            "expires": expires,
+            "max_age": max_age,
+        }
+        plain = cls(content, gzipped=False, **shared)
+        if len(compressed) < len(content):
+            return {False: plain, True: cls(compressed, gzipped=True, **shared)}
+        return {False: plain, True: plain}
+
+    def __init__(self, body, gzipped, *, headers, etag, last_modified, expires, max_age):
+        self.body = body
+        self.gzipped = gzipped
+        self.headers = headers
+        self.etag = etag
+        self.last_modified = last_modified
         self.expires = expires
         self.max_age = max_age
 
     def response_for(self, request):
-        compress = len(self.gzipped) < len(self.content) and _accepts_gzip.search(
-            request.META.get("HTTP_ACCEPT_ENCODING", "")
-        )
-        etag = f'"{self.etag}-gzip"' if compress else f'"{self.etag}"'
-        response = HttpResponse(self.gzipped if compress else self.content)
+        etag = f'"{self.etag}-gzip"' if self.gzipped else f'"{self.etag}"'
+        response = HttpResponse(self.body)
         for name, value in self.headers:
             response[name] = value
-        if compress:
+        if self.gzipped:
             response["Content-Encoding"] = "gzip"
         response["ETag"] = etag
         response["Last-Modified"] = http_date(self.last_modified)
@@ -229,9 +250,10 @@ class CachedResponse:
         )
 
 
-def _entry_key(request, generation):
+def _entry_key(request, generation, gzipped):
     url = f"{request.get_host()}{request.get_full_path()}"
-    return f"pagecache:{generation}:{hashlib.sha256(url.encode()).hexdigest()}"
+    encoding = "gzip" if gzipped else "plain"
+    return f"pagecache:{generation}:{encoding}:{hashlib.sha256(url.encode()).hexdigest()}"
 
 
 class PageCacheMiddleware:
@@ -258,8 +280,8 @@ class PageCacheMiddleware:
     def _respond(self, request, generation):
         enabled = generation is not None and _setting("PAGE_CACHE_ENABLED", True)
         if enabled:
-            key = _entry_key(request, generation)
-            entry = cache.get(key)
+            accepts_gzip = _accepts_gzip_encoding(request)
+            entry = cache.get(_entry_key(request, generation, accepts_gzip))
             if entry is not None:
                 return entry.response_for(request)
 
@@ -283,6 +305,9 @@ class PageCacheMiddleware:
             # Still say what a proxy or CDN may do with it.
             patch_cache_control(response, public=True, max_age=int(min(policy["max_age"], timeout)))
             return response
-        entry = CachedResponse(response, expires=now + timeout, max_age=policy["max_age"])
-        cache.set(key, entry, timeout=int(timeout))
-        return entry.response_for(request)
+        entries = CachedResponse.both(response, expires=now + timeout, max_age=policy["max_age"])
+        cache.set_many(
+            {_entry_key(request, generation, gzipped): entry for gzipped, entry in entries.items()},
+            timeout=int(timeout),
+        )
+        return entries[accepts_gzip].response_for(request)

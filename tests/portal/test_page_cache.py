@@ -4,6 +4,7 @@ Each test reads a page once (filling the cache), changes something the page show
 editor or a scheduled job would, and reads it again as a reader.
 """
 
+import gzip
 from datetime import datetime, timedelta
 
 import pytest
@@ -115,6 +116,18 @@ def test_pages_are_gzipped_for_clients_that_accept_it(client, home_page):
 
     assert response["Content-Encoding"] == "gzip"
     assert "Accept-Encoding" in response["Vary"]
+
+
+def test_readers_with_and_without_gzip_both_get_the_page_from_the_cache(client, home_page):
+    plain = client.get("/").content
+    with CaptureQueriesContext(connection) as queries:
+        zipped = client.get("/", HTTP_ACCEPT_ENCODING="gzip")
+        again = client.get("/")
+
+    assert len(queries) == 0
+    assert gzip.decompress(zipped.content) == plain
+    assert again.content == plain
+    assert not again.has_header("Content-Encoding")
 
 
 def test_the_events_listing_with_its_sign_up_form_sets_no_cookie_and_is_cached(
