@@ -8,7 +8,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from membership.models import JoinRequest, JoinRequestStatusChange
 from portal.antispam import AntiSpamFormMixin
-from portal.forms import single_line
+from portal.forms import EMAIL_ERROR_MESSAGES, EMAIL_WIDGET_ATTRS, single_line
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 # The form's id on the join page: errors about the whole form link to it.
@@ -80,7 +80,7 @@ class JoinForm(AntiSpamFormMixin, forms.ModelForm):
         }
         widgets = {
             "full_name": forms.TextInput(attrs={"autocomplete": "name", "spellcheck": "false"}),
-            "email": forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+            "email": forms.EmailInput(attrs=EMAIL_WIDGET_ATTRS),
             "role": forms.RadioSelect,
             "role_other": forms.TextInput(attrs={"autocomplete": "organization-title"}),
             "organisation": forms.TextInput(attrs={"autocomplete": "organization"}),
@@ -93,11 +93,7 @@ class JoinForm(AntiSpamFormMixin, forms.ModelForm):
                 "required": "Enter your full name",
                 "max_length": "Full name must be %(limit_value)d characters or fewer",
             },
-            "email": {
-                "required": "Enter your email address",
-                "invalid": "Enter an email address in the correct format, like name@example.com",
-                "max_length": "Email address must be %(limit_value)d characters or fewer",
-            },
+            "email": EMAIL_ERROR_MESSAGES,
             "role": {
                 "required": "Select your professional role",
                 "invalid_choice": "Select your professional role",

@@ -4,7 +4,7 @@ from django import forms
 
 from notifications.models import Subscriber
 from portal.antispam import AntiSpamFormMixin
-from portal.forms import single_line
+from portal.forms import email_address_field, single_line
 
 FORM_ID = "signup-form"
 
@@ -13,17 +13,7 @@ class SignupForm(AntiSpamFormMixin, forms.Form):
     # The form appears on pages that have forms of their own, such as the events filters.
     prefix = "signup"
 
-    email = forms.EmailField(
-        label="Email address",
-        max_length=254,
-        help_text="We will only use this to send you news of meetings and events.",
-        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
-        error_messages={
-            "required": "Enter your email address",
-            "invalid": "Enter an email address in the correct format, like name@example.com",
-            "max_length": "Email address must be %(limit_value)d characters or fewer",
-        },
-    )
+    email = email_address_field("We will only use this to send you news of meetings and events.")
     name = forms.CharField(
         label="Your name (optional)",
         max_length=200,

@@ -2,6 +2,7 @@
 
 import unicodedata
 
+from django import forms
 from django.core.exceptions import ValidationError
 
 # Characters that change the direction of the text around them: in an email subject or a CSV
@@ -9,6 +10,26 @@ from django.core.exceptions import ValidationError
 BIDI_CONTROLS = frozenset(
     "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 )
+
+
+# What every public form says about a missing or wrong email address.
+EMAIL_ERROR_MESSAGES = {
+    "required": "Enter your email address",
+    "invalid": "Enter an email address in the correct format, like name@example.com",
+    "max_length": "Email address must be %(limit_value)d characters or fewer",
+}
+EMAIL_WIDGET_ATTRS = {"autocomplete": "email", "spellcheck": "false"}
+
+
+def email_address_field(help_text):
+    """The email question as every public form asks it; `help_text` says what it is used for."""
+    return forms.EmailField(
+        label="Email address",
+        max_length=254,
+        help_text=help_text,
+        widget=forms.EmailInput(attrs=EMAIL_WIDGET_ATTRS),
+        error_messages=EMAIL_ERROR_MESSAGES,
+    )
 
 
 def single_line(value):

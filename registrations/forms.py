@@ -3,7 +3,7 @@
 from django import forms
 
 from portal.antispam import AntiSpamFormMixin
-from portal.forms import single_line
+from portal.forms import email_address_field, single_line
 
 # The form's id on the event page: errors about the whole form link to it.
 FORM_ID = "registration-form"
@@ -27,16 +27,8 @@ class RegistrationForm(AntiSpamFormMixin, forms.Form):
             "max_length": "Full name must be %(limit_value)d characters or fewer",
         },
     )
-    email = forms.EmailField(
-        label="Email address",
-        max_length=254,
-        help_text="We send your confirmation, the joining details and your certificate here.",
-        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
-        error_messages={
-            "required": "Enter your email address",
-            "invalid": "Enter an email address in the correct format, like name@example.com",
-            "max_length": "Email address must be %(limit_value)d characters or fewer",
-        },
+    email = email_address_field(
+        "We send your confirmation, the joining details and your certificate here."
     )
     role = forms.CharField(
         label="Professional role",
