@@ -6,6 +6,7 @@ from wagtail.models import Page, Site
 
 from demo.site import build_site
 from home.models import HomePage, HomePageAim
+from tests.events.factories import EventIndexPageFactory
 from tests.mail_server import (  # noqa: F401 - fixtures for every test
     silent_smtp_host,
     smtp_server,
@@ -43,3 +44,9 @@ def home_page(db):
     Site.objects.all().delete()
     Site.objects.create(hostname="testserver", port=80, root_page=home, is_default_site=True)
     return home
+
+
+@pytest.fixture
+def events_index(home_page):
+    """An empty events listing under the home page."""
+    return EventIndexPageFactory(parent=home_page)

@@ -5,7 +5,6 @@ from datetime import datetime
 import pytest
 
 from portal.dates import UK_TIME
-from tests.events.factories import EventIndexPageFactory
 
 # A Tuesday in British Summer Time, so "now" never depends on when the tests run.
 NOW = datetime(2026, 4, 14, 12, 0, tzinfo=UK_TIME)
@@ -15,8 +14,3 @@ NOW = datetime(2026, 4, 14, 12, 0, tzinfo=UK_TIME)
 def now(time_machine):
     time_machine.move_to(NOW, tick=False)
     return NOW
-
-
-@pytest.fixture
-def events_index(home_page):
-    return EventIndexPageFactory(parent=home_page)

@@ -18,7 +18,7 @@ import portal.cache
 from events.dates import UK_TIME
 from events.models import EventType
 from portal.models import SiteSettings
-from tests.events.factories import EventIndexPageFactory, EventPageFactory
+from tests.events.factories import EventPageFactory
 from tests.home.factories import StandardPageFactory
 from tests.library.factories import (
     DocumentFactory,
@@ -40,11 +40,6 @@ def page_cache(settings):
 def clock(time_machine):
     time_machine.move_to(NOW, tick=False)
     return time_machine
-
-
-@pytest.fixture
-def events_index(home_page):
-    return EventIndexPageFactory(parent=home_page)
 
 
 def text(response):

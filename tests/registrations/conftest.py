@@ -8,7 +8,6 @@ from django.core.cache import cache
 
 from portal.antispam import sign_timestamp
 from portal.models import SiteSettings
-from tests.events.factories import EventIndexPageFactory
 from tests.home.factories import StandardPageFactory
 from tests.registrations.factories import RegistrationEventFactory
 
@@ -31,11 +30,6 @@ def site_settings(home_page):
     settings.privacy_page = privacy
     settings.save()
     return settings
-
-
-@pytest.fixture
-def events_index(home_page):
-    return EventIndexPageFactory(parent=home_page)
 
 
 @pytest.fixture
