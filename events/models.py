@@ -5,7 +5,6 @@ from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Min
@@ -32,6 +31,7 @@ from events.dates import (
 from events.forms import EventFilterForm
 from portal.blocks import BodyBlock
 from portal.models import BasePage, ListEntry, PortalPageQuerySet, edit_tabs
+from portal.pagination import lazy_page
 from portal.rich_text import TEXT_FEATURES
 
 EVENTS_PER_PAGE = 10
@@ -170,7 +170,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         context.update(
             archive=archive,
             filter_form=filter_form,
-            events=Paginator(events, EVENTS_PER_PAGE).get_page(request.GET.get("page")),
+            events=lazy_page(events, EVENTS_PER_PAGE, request.GET.get("page")),
             upcoming_url=self.get_url(request),
             past_url=self.get_url(request) + self.reverse_subpage("past"),
         )
@@ -179,8 +179,14 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         return context
 
     def cache_expires_at(self, request):
-        # Both lists change when an upcoming event ends and moves to the archive.
-        # Restricted events count too: expiring early is harmless, and saves a query.
+        return self.lists_change_at
+
+    @cached_property
+    def lists_change_at(self):
+        """Both lists change when an upcoming event ends and moves to the archive.
+
+        Restricted events count too: changing early is harmless, and saves a query.
+        """
         return EventPage.objects.child_of(self).live().next_end()
 
 

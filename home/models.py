@@ -1,6 +1,7 @@
 """The home page and the general-purpose standard page."""
 
 from django.db import models
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.text import Truncator
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -112,14 +113,24 @@ class HomePage(BasePage):
         return context
 
     def cache_expires_at(self, request):
-        # The teaser changes when one of the next events ends.
+        return self.teaser_changes_at
+
+    @cached_property
+    def teaser_changes_at(self):
+        """The teaser changes when one of the next events ends."""
         return EventPage.objects.descendant_of(self).live().next_end()
 
     def upcoming_events_teaser(self):
-        """The next three events on this site and the events index, for the home page teaser."""
+        """The next three events on this site and the events index, for the home page teaser.
+
+        Both are looked up when the template first shows them, so a kept copy of the page's
+        content (`{% cached_fragment %}`) costs no query.
+        """
         events = EventPage.objects.descendant_of(self).live().public().upcoming().for_listing()
         return {
-            "events_index": EventIndexPage.objects.child_of(self).live().public().first(),
+            "events_index": SimpleLazyObject(
+                lambda: EventIndexPage.objects.child_of(self).live().public().first()
+            ),
             "upcoming_events": events[:3],
         }
 

@@ -4,11 +4,10 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Count
 from django.dispatch import receiver
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.text import Truncator
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -26,6 +25,7 @@ from portal.blocks import BodyBlock
 from portal.cache import cached_until_change
 from portal.dates import next_uk_midnight, uk_today
 from portal.models import BasePage, ListEntry, edit_tabs
+from portal.pagination import lazy_page
 
 RESOURCES_PER_PAGE = 10
 RELATED_ON_SAME_TOPICS = 4
@@ -115,8 +115,9 @@ class LibraryIndexPage(RoutablePageMixin, BasePage):
         results = form.search(self.resources_for_listing())
         context.update(
             form=form,
-            resources=Paginator(results, RESOURCES_PER_PAGE).get_page(request.GET.get("page")),
+            resources=lazy_page(results, RESOURCES_PER_PAGE, request.GET.get("page")),
             feed_url=self.get_url(request) + self.reverse_subpage("feed"),
+            today=uk_today(),
         )
         return context
 
@@ -304,14 +305,19 @@ class ResourcePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         # The resource type from the cached list rather than a query of its own.
         self.resource_type = ResourceType.cached(self.resource_type_id) or self.resource_type
-        topics = list(self.topics.all())
+        # Looked up when the template first shows them, so a kept copy of the page's content
+        # (`{% cached_fragment %}`) costs none of these queries.
         context.update(
-            topics=topics,
-            library=self.get_parent(),
-            related_events=self.live_related_events(),
-            related_on_topics=self.related_on_topics(topics),
+            topics=SimpleLazyObject(lambda: self.topic_list),
+            library=SimpleLazyObject(self.get_parent),
+            related_events=SimpleLazyObject(lambda: list(self.live_related_events())),
+            related_on_topics=SimpleLazyObject(lambda: self.related_on_topics(self.topic_list)),
         )
         return context
+
+    @cached_property
+    def topic_list(self):
+        return list(self.topics.all())
 
     def live_related_events(self):
         """Published events this resource came from, most recent first.

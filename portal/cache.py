@@ -1,5 +1,8 @@
 """The page cache: anonymous GETs of public pages and feeds answered from the shared cache.
 
+What pages show of the site, and rendered fragments of pages (`{% cached_fragment %}`), are kept
+the same way for every request, page cache or not: `cached_until_change`.
+
 A response is cached only when its view says so: pages through `BasePage.cache_public_response`
 (see `portal/wagtail_hooks.py`), other views with `@cache_public`. Pages that show a form, or
 anything that differs between visitors, say no. Requests that carry a session or messages
@@ -21,6 +24,7 @@ Last-Modified, so conditional requests are answered with 304 from the cache.
 import contextvars
 import gzip
 import hashlib
+import pickle
 import re
 import time
 import uuid
@@ -72,6 +76,14 @@ _accepts_gzip = re.compile(r"\bgzip\b")
 # The generation an anonymous reader's request works under, read once as it starts
 # (`PageCacheMiddleware`): a page asks for it a dozen times, and each ask was a Redis call.
 _request_generation = contextvars.ContextVar("page_cache_generation", default=None)
+# What this process has already read through `cached_until_change` under one generation. A
+# value kept under a generation never changes, so the process may keep it until the generation
+# moves on, and a page's dozen menu, settings, breadcrumb and fragment lookups cost no Redis
+# call. Kept pickled, as the shared cache keeps them: each request gets its own copy, so one that
+# changes what it was given (a page it serves, say) cannot change what the next one sees.
+_this_process = {"generation": None, "values": {}, "size": 0}
+# Fragments differ by query string, so a crawler could otherwise fill a worker's memory.
+THIS_PROCESS_MAX_BYTES = 16 * 1024 * 1024
 
 
 def _setting(name, default):
@@ -107,11 +119,20 @@ def cached_until_change(name, build):
     generation = current_generation()
     if generation is None:
         return build()
+    if _this_process["generation"] != generation:
+        _this_process.update(generation=generation, values={}, size=0)
+    values = _this_process["values"]
+    if name in values:
+        return pickle.loads(values[name])  # noqa: S301 (written by this process, below)
     key = f"pagecache:{generation}:{name}"
     value = cache.get(key)
     if value is None:
         value = build()
         cache.set(key, value, timeout=_setting("PAGE_CACHE_SECONDS", 60 * 60))
+    pickled = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+    if _this_process["size"] + len(pickled) <= THIS_PROCESS_MAX_BYTES:
+        values[name] = pickled
+        _this_process["size"] += len(pickled)
     return value
 
 

@@ -1,4 +1,7 @@
-"""Template tags for the site's frame: navigation, breadcrumbs and the footer."""
+"""Template tags for the site's frame (navigation, breadcrumbs, the footer) and for keeping
+rendered fragments until content changes."""
+
+import hashlib
 
 from django import template
 from wagtail.models import Page, Site
@@ -66,3 +69,38 @@ def _breadcrumb_items(page, request):
 def elided_page_range(page_obj):
     """Page numbers around the current one, with the paginator's ellipsis for the rest."""
     return page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
+
+
+class CachedFragmentNode(template.Node):
+    def __init__(self, nodelist, name, vary_on):
+        self.nodelist = nodelist
+        self.name = name
+        self.vary_on = vary_on
+
+    def render(self, context):
+        request = context.get("request")
+        if request is None or getattr(request, "is_preview", False):
+            # A preview shows unsaved changes under the saved page's id.
+            return self.nodelist.render(context)
+        values = [request.get_host(), *(str(value.resolve(context)) for value in self.vary_on)]
+        digest = hashlib.md5("\0".join(values).encode(), usedforsecurity=False).hexdigest()
+        return cached_until_change(
+            f"fragment:{self.name}:{digest}", lambda: self.nodelist.render(context)
+        )
+
+
+@register.tag
+def cached_fragment(parser, token):
+    """`{% cached_fragment "name" value... %}…{% endcached_fragment %}`: what is inside, rendered
+    once for each combination of the values (and the site) and kept until content next changes.
+
+    Only for what is the same for every reader: no form tokens, nothing about the user. A
+    fragment that depends on the clock passes the value that changes with it (an event's status,
+    say), so the key changes when it does.
+    """
+    name, *vary_on = token.split_contents()[1:]
+    nodelist = parser.parse(("endcached_fragment",))
+    parser.delete_first_token()
+    return CachedFragmentNode(
+        nodelist, template.Variable(name).resolve({}), [parser.compile_filter(v) for v in vary_on]
+    )
