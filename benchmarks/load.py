@@ -7,10 +7,14 @@
 Needs PostgreSQL, Redis and `wrk` (Debian: `apt-get install wrk`). The database named in
 DATABASE_URL is emptied and filled with the demo site plus `--items` events and `--items`
 resources (`--reuse` keeps what an earlier run built). It then serves the portal with
-production settings under gunicorn (2 sync workers) twice at once, on `--port` with the page
-cache and on `--port + 1` without, and for each page type prints requests per second and
-p50/p99 latency from wrk (20 connections, gzip accepted as browsers do), with its ratio to a
-static CSS file served by the same server in the same run: the ceiling. Then:
+production settings under gunicorn (2 sync workers) three times at once: on `--port` with the
+page cache ("cached"); on `--port + 1` without it, as editors, readers with a session and
+missed pages are served, with what pages keep until content changes (site, menus, rendered
+fragments) in Redis ("uncached"); and on `--port + 2` keeping nothing at all, every request
+rendered from the database ("nothing kept": the first reader after a change). For each page
+type it prints requests per second and p50/p99 latency from wrk (20 connections, gzip accepted
+as browsers do), with its ratio to a static CSS file served by the same server in the same run:
+the ceiling. Then:
 
 - one worker's memory (RSS) before and after 10,000 requests (`--soak`) that cycle through every
   page type, served by a one-worker server with the page cache;
@@ -119,8 +123,12 @@ def urls():
     }
 
 
-def start_server(port, page_cache, workers=2):
-    env = {**os.environ, "PAGE_CACHE_ENABLED": "true" if page_cache else "false"}
+def start_server(port, page_cache, workers=2, cache_content=True):
+    env = {
+        **os.environ,
+        "PAGE_CACHE_ENABLED": "true" if page_cache else "false",
+        "CACHE_CONTENT": "true" if cache_content else "false",
+    }
     server = subprocess.Popen(  # noqa: S603 (our own command line)
         [
             sys.executable,
@@ -276,27 +284,32 @@ def main():
     call_command("collectstatic", verbosity=0, interactive=False)
     cached = start_server(args.port, page_cache=True)
     uncached = start_server(args.port + 1, page_cache=False)
+    nothing_kept = start_server(args.port + 2, page_cache=False, cache_content=False)
     try:
         results = {}
-        for label, port in (("cached", args.port), ("uncached", args.port + 1)):
+        for label, port in (
+            ("cached", args.port),
+            ("uncached", args.port + 1),
+            ("nothing kept", args.port + 2),
+        ):
             for name, path in pages.items():
-                if label == "uncached" and name.startswith("static"):
+                if label != "cached" and name.startswith("static"):
                     continue
                 url = f"http://127.0.0.1:{port}{path}"
                 get(url)
                 results[(label, name)] = wrk(url, args.duration)
                 print(label, name, *results[(label, name)], flush=True)
         ceiling = results[("cached", "static CSS (ceiling)")][0]
-        print(f"\n{'page type':24} {'':9} {'req/s':>8} {'p50':>9} {'p99':>9} {'÷ static':>9}")
+        print(f"\n{'page type':24} {'':12} {'req/s':>8} {'p50':>9} {'p99':>9} {'÷ static':>9}")
         for (label, name), (rate, p50, p99, _) in results.items():
-            print(f"{name:24} {label:9} {rate:8.1f} {p50:>9} {p99:>9} {rate / ceiling:9.1%}")
+            print(f"{name:24} {label:12} {rate:8.1f} {p50:>9} {p99:>9} {rate / ceiling:9.1%}")
         two_servers_as_one_site(args.port, args.port + 1)
     finally:
-        for server in (cached, uncached):
+        for server in (cached, uncached, nothing_kept):
             server.terminate()
             server.wait()
     try:
-        before, after, served = memory_after(args.soak, args.port + 2, list(pages.values()))
+        before, after, served = memory_after(args.soak, args.port + 3, list(pages.values()))
         print(
             f"\nOne worker's memory (RSS): {before:.0f} MB after one request of each page "
             f"type, {after:.0f} MB after {served:,} more"
