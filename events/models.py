@@ -30,6 +30,7 @@ from events.dates import (
 )
 from events.forms import EventFilterForm
 from portal.blocks import BodyBlock
+from portal.cache import next_moment_until_change
 from portal.models import BasePage, ListEntry, PortalPageQuerySet, edit_tabs
 from portal.pagination import lazy_page
 from portal.rich_text import TEXT_FEATURES
@@ -165,8 +166,11 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         filter_form = EventFilterForm(
             request.GET, event_types=EventType.cached_list(), formats=EventPage.Format.choices
         )
-        events = EventPage.objects.child_of(self).live().public().for_listing()
-        events = filter_form.filter(events.past() if archive else events.upcoming())
+
+        def events():
+            listed = EventPage.objects.child_of(self).live().public().for_listing()
+            return filter_form.filter(listed.past() if archive else listed.upcoming())
+
         context.update(
             archive=archive,
             filter_form=filter_form,
@@ -187,7 +191,9 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
         Restricted events count too: changing early is harmless, and saves a query.
         """
-        return EventPage.objects.child_of(self).live().next_end()
+        return next_moment_until_change(
+            f"events-change-at:{self.pk}", EventPage.objects.child_of(self).live().next_end
+        )
 
 
 class EventPage(RoutablePageMixin, BasePage):

@@ -11,6 +11,7 @@ from wagtail.search import index
 
 from events.models import EventIndexPage, EventPage
 from portal.blocks import BodyBlock
+from portal.cache import next_moment_until_change
 from portal.models import BasePage
 from portal.rich_text import TEXT_FEATURES
 
@@ -118,7 +119,10 @@ class HomePage(BasePage):
     @cached_property
     def teaser_changes_at(self):
         """The teaser changes when one of the next events ends."""
-        return EventPage.objects.descendant_of(self).live().next_end()
+        return next_moment_until_change(
+            f"home-teaser-change-at:{self.pk}",
+            EventPage.objects.descendant_of(self).live().next_end,
+        )
 
     def upcoming_events_teaser(self):
         """The next three events on this site and the events index, for the home page teaser.

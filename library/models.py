@@ -112,10 +112,13 @@ class LibraryIndexPage(RoutablePageMixin, BasePage):
                 lambda: [day.year for day in resources.dates("publication_date", "year", "DESC")],
             ),
         )
-        results = form.search(self.resources_for_listing())
         context.update(
             form=form,
-            resources=lazy_page(results, RESOURCES_PER_PAGE, request.GET.get("page")),
+            resources=lazy_page(
+                lambda: form.search(self.resources_for_listing()),
+                RESOURCES_PER_PAGE,
+                request.GET.get("page"),
+            ),
             feed_url=self.get_url(request) + self.reverse_subpage("feed"),
             today=uk_today(),
         )

@@ -35,6 +35,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
 from wagtail.signals import post_page_move
@@ -134,6 +135,17 @@ def cached_until_change(name, build):
         values[name] = pickled
         _this_process["size"] += len(pickled)
     return value
+
+
+def next_moment_until_change(name, find_next):
+    """`find_next()`: the next moment something changes with the clock (a datetime, or None),
+    kept like `cached_until_change`. Once that moment has passed, the one after it is found and
+    kept in its turn, so a page asks the database once per moment, not on every request."""
+    moment = cached_until_change(name, find_next)
+    now = timezone.now()
+    while moment is not None and moment <= now:
+        moment = cached_until_change(f"{name}:after:{moment.isoformat()}", find_next)
+    return moment
 
 
 def _new_generation():

@@ -5,9 +5,10 @@ from django.utils.functional import SimpleLazyObject
 
 
 def lazy_page(items, per_page, number):
-    """Page `number` of `items` (a number that is not a page shows the first or last page).
+    """Page `number` of what `items()` returns (a number that is not a page shows the first or
+    last page).
 
-    Its queries run when a template first reads it, so a listing kept in a cached fragment
-    (`{% cached_fragment %}`) costs none.
+    The listing is built and its queries run when a template first reads the page, so a listing
+    kept in a cached fragment (`{% cached_fragment %}`) costs none of that.
     """
-    return SimpleLazyObject(lambda: Paginator(items, per_page).get_page(number))
+    return SimpleLazyObject(lambda: Paginator(items(), per_page).get_page(number))

@@ -292,3 +292,23 @@ def test_a_funding_opportunity_shows_closed_from_midnight_in_the_library_and_on_
 
     assert "Closed on" in text(client.get(resource.url))
     assert "Closed on" in text(client.get(library.url))
+
+
+def test_when_the_next_event_ends_is_looked_up_once_per_moment(client, clock, events_index):
+    EventPageFactory(
+        parent=events_index, start=NOW + timedelta(hours=1), end=NOW + timedelta(hours=3)
+    )
+    EventPageFactory(parent=events_index, start=NOW + timedelta(days=1))
+
+    def next_end_lookups(url):
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        return [query for query in queries if "MIN(" in query["sql"]]
+
+    for url in ("/events/", "/"):
+        read_twice(client, url)
+        assert next_end_lookups(url) == []
+        clock.move_to(NOW + timedelta(hours=3, seconds=1))
+        assert len(next_end_lookups(url)) == 1  # the first reader after the event ended
+        assert next_end_lookups(url) == []
+        clock.move_to(NOW)
