@@ -1,5 +1,7 @@
 """Project-wide models: user, abstract base page, site settings and the mail outbox."""
 
+import hashlib
+
 from django.contrib.auth.models import AbstractUser
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
@@ -79,6 +81,30 @@ class BasePage(Page):
 
     def get_summary(self):
         return ""
+
+    def route(self, request, path_components):
+        """Route as Wagtail does, in one query a step rather than two.
+
+        Which child has the next slug, and its page type, is kept until content changes, so
+        only the child itself is read, straight from its own type's table.
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        slug, remaining = path_components[0], path_components[1:]
+        digest = hashlib.md5(slug.encode(), usedforsecurity=False).hexdigest()
+        child = cached_until_change(
+            f"route:{self.pk}:{digest}",
+            lambda: (
+                self.get_children().filter(slug=slug).values_list("content_type_id", "pk").first()
+            ),
+        )
+        model = child and ContentType.objects.get_for_id(child[0]).model_class()
+        subpage = model and model._default_manager.filter(pk=child[1]).first()
+        if subpage is None:  # no such child: Wagtail's own routing says so (404)
+            return super().route(request, path_components)
+        # As Wagtail does, so that `get_parent()` needs no query.
+        subpage._cached_parent_obj = self
+        return subpage.route(request, remaining)
 
     def get_view_restrictions(self):
         """No query for a page outside every restricted section, as nearly all pages are."""

@@ -1,6 +1,8 @@
 """What pages read from the cache (site, menu, settings, breadcrumbs, restrictions, lists) is
 never stale: an editor's change shows on the very next request."""
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction, Site
 
 from events.models import EventType
@@ -69,3 +71,44 @@ def test_a_changed_site_host_name_is_used_on_the_next_request(client, home_page)
     site.save()
 
     assert client.get("/").status_code == 404
+
+
+def test_a_page_renamed_moved_unpublished_or_deleted_is_routed_afresh_on_the_next_request(
+    client, home_page
+):
+    about = StandardPageFactory(parent=home_page, title="About", slug="about")
+    terms = StandardPageFactory(parent=about, title="Terms", slug="terms")
+    other = StandardPageFactory(parent=home_page, title="Other", slug="other")
+    for url in ("/about/", "/about/terms/"):
+        client.get(url)
+
+    # Old addresses are not found, or redirected to the new one (Wagtail's redirects app).
+    about.slug = "about-us"
+    publish(about)
+    assert client.get("/about/").status_code in (301, 404)
+    assert client.get("/about-us/terms/").status_code == 200
+
+    terms.refresh_from_db()
+    terms.move(other, pos="last-child")
+    assert client.get("/about-us/terms/").status_code in (301, 404)
+    assert client.get("/other/terms/").status_code == 200
+
+    terms.refresh_from_db()
+    terms.unpublish()
+    assert client.get("/other/terms/").status_code == 404
+
+    other.delete()
+    assert client.get("/other/").status_code == 404
+
+
+def test_routing_reads_one_page_a_step_once_the_way_is_known(rf, home_page):
+    about = StandardPageFactory(parent=home_page, slug="about")
+    StandardPageFactory(parent=about, slug="terms")
+    request = rf.get("/about/terms/")
+    home_page.route(request, ["about", "terms"])
+
+    with CaptureQueriesContext(connection) as queries:
+        found = home_page.route(request, ["about", "terms"])
+
+    assert found.page.slug == "terms"
+    assert len(queries) == 2
