@@ -77,13 +77,14 @@ _accepts_gzip = re.compile(r"\bgzip\b")
 # The generation an anonymous reader's request works under, read once as it starts
 # (`PageCacheMiddleware`): a page asks for it a dozen times, and each ask was a Redis call.
 _request_generation = contextvars.ContextVar("page_cache_generation", default=None)
-# What this process has already read through `cached_until_change` under one generation. A
-# value kept under a generation never changes, so the process may keep it until the generation
-# moves on, and a page's dozen menu, settings, breadcrumb and fragment lookups cost no Redis
-# call. Kept pickled, as the shared cache keeps them: each request gets its own copy, so one that
-# changes what it was given (a page it serves, say) cannot change what the next one sees.
+# What this process has already read from the shared cache under one generation (values from
+# `cached_until_change`, cached pages). An entry under a generation never changes, so the process
+# may keep it until the generation moves on: a warm page's dozen menu, settings, breadcrumb and
+# fragment lookups, or a cached page, cost no Redis call but the generation. Kept pickled, as the
+# shared cache keeps them: each request gets its own copy, so one that changes what it was given
+# (a page it serves, say) cannot change what the next one sees.
 _this_process = {"generation": None, "values": {}, "size": 0}
-# Fragments differ by query string, so a crawler could otherwise fill a worker's memory.
+# Fragments and pages differ by query string: a crawler must not fill a worker's memory.
 THIS_PROCESS_MAX_BYTES = 16 * 1024 * 1024
 
 
@@ -120,21 +121,34 @@ def cached_until_change(name, build):
     generation = current_generation()
     if generation is None:
         return build()
-    if _this_process["generation"] != generation:
-        _this_process.update(generation=generation, values={}, size=0)
-    values = _this_process["values"]
-    if name in values:
-        return pickle.loads(values[name])  # noqa: S301 (written by this process, below)
     key = f"pagecache:{generation}:{name}"
-    value = cache.get(key)
+    value = _read_shared(generation, key)
     if value is None:
         value = build()
         cache.set(key, value, timeout=_setting("PAGE_CACHE_SECONDS", 60 * 60))
+        _keep_in_process(key, value)
+    return value
+
+
+def _read_shared(generation, key):
+    """The shared cache's entry for `key`, from this process's copy if it has one (None if
+    neither has it)."""
+    if _this_process["generation"] != generation:
+        _this_process.update(generation=generation, values={}, size=0)
+    pickled = _this_process["values"].get(key)
+    if pickled is not None:
+        return pickle.loads(pickled)  # noqa: S301 (written by this process, below)
+    value = cache.get(key)
+    if value is not None:
+        _keep_in_process(key, value)
+    return value
+
+
+def _keep_in_process(key, value):
     pickled = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
     if _this_process["size"] + len(pickled) <= THIS_PROCESS_MAX_BYTES:
-        values[name] = pickled
+        _this_process["values"][key] = pickled
         _this_process["size"] += len(pickled)
-    return value
 
 
 def next_moment_until_change(name, find_next):
@@ -314,8 +328,9 @@ class PageCacheMiddleware:
         enabled = generation is not None and _setting("PAGE_CACHE_ENABLED", True)
         if enabled:
             accepts_gzip = _accepts_gzip_encoding(request)
-            entry = cache.get(_entry_key(request, generation, accepts_gzip))
-            if entry is not None:
+            entry = _read_shared(generation, _entry_key(request, generation, accepts_gzip))
+            # The shared cache drops an entry when it expires; this process's copy must check.
+            if entry is not None and entry.expires > time.time():
                 return entry.response_for(request)
 
         response = self.get_response(request)

@@ -110,6 +110,24 @@ def test_a_reader_s_request_asks_the_shared_cache_only_for_the_generation_once_w
     ]
 
 
+def test_a_worker_answers_a_cached_page_it_has_served_asking_only_for_the_generation(
+    client, home_page, monkeypatch
+):
+    read_twice(client, "/")
+    asked = []
+    real_get = portal.cache.cache.get
+
+    def get(key, *args, **kwargs):
+        asked.append(key)
+        return real_get(key, *args, **kwargs)
+
+    monkeypatch.setattr(portal.cache.cache, "get", get)
+    response = client.get("/")
+
+    assert "Test group" in text(response)
+    assert asked == [portal.cache.GENERATION_KEY]
+
+
 def test_pages_are_gzipped_for_clients_that_accept_it(client, home_page):
     response = client.get("/", HTTP_ACCEPT_ENCODING="gzip, deflate, br")
 
