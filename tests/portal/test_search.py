@@ -80,3 +80,19 @@ def test_postgresql_sessions_sort_search_results_without_incremental_sort():
     with connection.cursor() as cursor:
         cursor.execute("SHOW enable_incremental_sort")
         assert cursor.fetchone() == ("off",)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL storage settings")
+@pytest.mark.django_db
+def test_postgresql_search_index_is_read_without_a_pending_list_or_toast_lookups():
+    # See portal/migrations/0005_search_index_entries_read_without_detours.py.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT reloptions FROM pg_class WHERE relname = 'portal_search_title_body_gin'"
+        )
+        assert cursor.fetchone() == (["fastupdate=off"],)
+        cursor.execute(
+            "SELECT attstorage FROM pg_attribute "
+            "WHERE attrelid = 'wagtailsearch_indexentry'::regclass AND attname = 'body'"
+        )
+        assert cursor.fetchone() == ("m",)
