@@ -82,6 +82,16 @@ def test_postgresql_sessions_sort_search_results_without_incremental_sort():
         assert cursor.fetchone() == ("off",)
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL planner setting")
+@pytest.mark.django_db
+def test_postgresql_sessions_plan_without_parallel_workers():
+    # With them, a filtered library search sorted by title sorted all 10,000 resources in two
+    # processes instead of its 111 matches in one: see portal/settings/base.py.
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW max_parallel_workers_per_gather")
+        assert cursor.fetchone() == ("0",)
+
+
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL storage settings")
 @pytest.mark.django_db
 def test_postgresql_search_index_is_read_without_a_pending_list_or_toast_lookups():
