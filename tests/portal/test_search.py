@@ -1,6 +1,8 @@
 import pytest
 from bs4 import BeautifulSoup
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
 from wagtail.rich_text import RichText
 
 from tests.home.factories import StandardPageFactory
@@ -106,3 +108,17 @@ def test_postgresql_search_index_is_read_without_a_pending_list_or_toast_lookups
             "WHERE attrelid = 'wagtailsearch_indexentry'::regclass AND attname = 'body'"
         )
         assert cursor.fetchone() == ("m",)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL query plan")
+def test_postgresql_reads_the_words_of_a_search_once_per_query(membership_page):
+    # Without a named text search configuration, to_tsquery() ran again for every page checked
+    # and ranked: see WAGTAILSEARCH_BACKENDS in portal/settings/base.py.
+    with CaptureQueriesContext(connection) as queries:
+        list(Page.objects.live().search("bedside"))
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN " + queries[-1]["sql"])
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+
+    assert "'''bedsid'''::tsquery" in plan
+    assert "to_tsquery" not in plan
