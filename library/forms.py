@@ -85,21 +85,23 @@ class LibraryFilterForm(forms.Form):
 
         `resources` carries what the template needs (select_related, prefetch_related). Filters
         run in the database as a subquery of page ids, so the search backend only has to match
-        words and sort, and every filter works the same with every backend.
+        words and sort, and every filter works the same with every backend. The subquery starts
+        from every resource: `resources` already keeps to the published ones in this library,
+        and checking that twice made PostgreSQL join the page table once more for each search.
         """
         applied = self.applied
-        matching = resources
+        filters = []
         if applied["topics"]:
-            matching = matching.filter(topics__in=applied["topics"])
+            filters.append(Q(topics__in=applied["topics"]))
         if applied["resource_type"]:
-            matching = matching.filter(resource_type=applied["resource_type"])
+            filters.append(Q(resource_type=applied["resource_type"]))
         if applied["year"]:
-            matching = matching.filter(publication_date__year=applied["year"])
+            filters.append(Q(publication_date__year=applied["year"]))
         if applied["open_only"]:
-            matching = matching.filter(resource_type__has_closing_date=True).filter(
-                Q(closing_date__isnull=True) | Q(closing_date__gte=uk_today())
-            )
-        if matching is not resources:
+            filters.append(Q(resource_type__has_closing_date=True))
+            filters.append(Q(closing_date__isnull=True) | Q(closing_date__gte=uk_today()))
+        if filters:
+            matching = resources.model.objects.filter(*filters)
             resources = resources.filter(pk__in=matching.values("pk"))
         results = resources.order_by(*SORT_ORDERS[applied["sort"]])
         if applied["q"]:

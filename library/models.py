@@ -257,6 +257,11 @@ class ResourcePage(BasePage):
 
     class Meta:
         verbose_name = "resource"
+        indexes = [
+            # Listings and searches sorted newest first read resources in this order and stop
+            # after a page of them, instead of sorting the whole library for every page.
+            models.Index(fields=["publication_date", "page_ptr"], name="library_resource_newest"),
+        ]
 
     def get_summary(self):
         return Truncator(self.summary).chars(160)

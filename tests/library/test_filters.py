@@ -95,6 +95,21 @@ def test_all_filters_combine(client, library, resources):
     assert listed_titles(response) == ["Teaching implementation science"]
 
 
+def test_filters_leave_out_draft_resources(client, library, resources):
+    draft = ResourcePageFactory(
+        parent=library,
+        title="Trial protocol (draft)",
+        summary="Not ready for readers.",
+        topics=[topic("trials")],
+        publication_date=datetime.date(2023, 3, 1),
+    )
+    draft.unpublish()
+
+    response = client.get(library.url, {"q": "trials", "topic": "trials", "year": "2023"})
+
+    assert listed_titles(response) == ["Trial design primer"]
+
+
 def test_the_form_shows_the_filters_applied(client, library, resources):
     page = soup(client.get(library.url, {"q": "care", "topic": "trials", "type": "guideline"}))
 

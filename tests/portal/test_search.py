@@ -1,6 +1,8 @@
 import pytest
 from bs4 import BeautifulSoup
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
 from wagtail.rich_text import RichText
 
 from tests.home.factories import StandardPageFactory
@@ -80,3 +82,43 @@ def test_postgresql_sessions_sort_search_results_without_incremental_sort():
     with connection.cursor() as cursor:
         cursor.execute("SHOW enable_incremental_sort")
         assert cursor.fetchone() == ("off",)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL planner setting")
+@pytest.mark.django_db
+def test_postgresql_sessions_plan_without_parallel_workers():
+    # With them, a filtered library search sorted by title sorted all 10,000 resources in two
+    # processes instead of its 111 matches in one: see portal/settings/base.py.
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW max_parallel_workers_per_gather")
+        assert cursor.fetchone() == ("0",)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL storage settings")
+@pytest.mark.django_db
+def test_postgresql_search_index_is_read_without_a_pending_list_or_toast_lookups():
+    # See portal/migrations/0005_search_index_entries_read_without_detours.py.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT reloptions FROM pg_class WHERE relname = 'portal_search_title_body_gin'"
+        )
+        assert cursor.fetchone() == (["fastupdate=off"],)
+        cursor.execute(
+            "SELECT attstorage FROM pg_attribute "
+            "WHERE attrelid = 'wagtailsearch_indexentry'::regclass AND attname = 'body'"
+        )
+        assert cursor.fetchone() == ("m",)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL query plan")
+def test_postgresql_reads_the_words_of_a_search_once_per_query(membership_page):
+    # Without a named text search configuration, to_tsquery() ran again for every page checked
+    # and ranked: see WAGTAILSEARCH_BACKENDS in portal/settings/base.py.
+    with CaptureQueriesContext(connection) as queries:
+        list(Page.objects.live().search("bedside"))
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN " + queries[-1]["sql"])
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+
+    assert "'''bedsid'''::tsquery" in plan
+    assert "to_tsquery" not in plan
