@@ -279,7 +279,7 @@ def main():
     with connection.cursor() as cursor:
         # As autovacuum would have by now (this machine's server runs without it), so that plans
         # fit the data.
-        cursor.execute("ANALYZE")
+        cursor.execute("VACUUM ANALYZE")
     pages = urls()
     call_command("collectstatic", verbosity=0, interactive=False)
     cached = start_server(args.port, page_cache=True)
