@@ -15,6 +15,7 @@ from django.core.cache import cache
 from django.test import Client, RequestFactory
 from django.utils import timezone
 from django.views.defaults import server_error
+from playwright.sync_api import Error as PlaywrightError
 from wagtail_factories import DocumentFactory, ImageFactory
 
 from demo.site import build_site
@@ -394,6 +395,17 @@ def visit(page, covered):
     assert response.status == covered.status, f"{covered.name} ({covered.path}): {response.status}"
     assert covered.shows in page.locator("body").inner_text(), f"{covered.name} ({covered.path})"
     return response
+
+
+def save_screenshot(page, path):
+    """A full-page screenshot for people to look over. Headless Chromium now and then answers
+    "Unable to capture screenshot" under load; a second try gets it, and the picture is not
+    what any test checks."""
+    try:
+        page.screenshot(path=path, full_page=True)
+    except PlaywrightError:
+        page.wait_for_timeout(500)
+        page.screenshot(path=path, full_page=True)
 
 
 def fetch(client: Client, covered):

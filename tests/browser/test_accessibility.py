@@ -3,7 +3,7 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser.pages import server_error_html, visit
+from tests.browser.pages import save_screenshot, server_error_html, visit
 
 pytestmark = pytest.mark.browser
 
@@ -29,7 +29,7 @@ def test_no_page_has_an_axe_violation(demo_pages, page, screenshot_dir, subtests
         with subtests.test(msg=covered.name):
             visit(page, covered)
             # A desktop screenshot for people to look over, while the page is open anyway.
-            page.screenshot(path=screenshot_dir / f"{covered.slug}-1280.png", full_page=True)
+            save_screenshot(page, screenshot_dir / f"{covered.slug}-1280.png")
             violations = axe.run(page, options=AXE_OPTIONS).response["violations"]
             assert not violations, describe(covered.path, violations)
     with subtests.test(msg="Server error (500)"):

@@ -8,7 +8,7 @@ them at 1280 px while it has each page open.
 
 import pytest
 
-from tests.browser.pages import visit
+from tests.browser.pages import save_screenshot, visit
 
 pytestmark = pytest.mark.browser
 
@@ -35,8 +35,7 @@ def test_pages_fit_a_phone_and_its_navigation_works(demo_pages, page, screenshot
             with subtests.test(msg=f"{covered.name} at {width}px"):
                 visit(page, covered)
                 if width == SCREENSHOT_WIDTH:
-                    path = screenshot_dir / f"{covered.slug}-{width}.png"
-                    page.screenshot(path=path, full_page=True)
+                    save_screenshot(page, screenshot_dir / f"{covered.slug}-{width}.png")
                 page_does_not_scroll_sideways(page, width)
                 if width == min(PHONE_WIDTHS):
                     # A constructed style sheet: the page's CSP rightly blocks a <style> tag.
