@@ -98,7 +98,10 @@ def cached_fragment(parser, token):
     fragment that depends on the clock passes the value that changes with it (an event's status,
     say), so the key changes when it does.
     """
-    name, *vary_on = token.split_contents()[1:]
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError(f"'{bits[0]}' needs a name: {{% {bits[0]} \"name\" %}}")
+    name, *vary_on = bits[1:]
     nodelist = parser.parse(("endcached_fragment",))
     parser.delete_first_token()
     return CachedFragmentNode(

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 import pytest
 from bs4 import BeautifulSoup
 from django.db import connection
-from django.template import Context, Template
+from django.template import Context, Template, TemplateSyntaxError
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
@@ -312,3 +312,8 @@ def test_when_the_next_event_ends_is_looked_up_once_per_moment(client, clock, ev
         assert len(next_end_lookups(url)) == 1  # the first reader after the event ended
         assert next_end_lookups(url) == []
         clock.move_to(NOW)
+
+
+def test_a_fragment_without_a_name_is_a_clear_template_error():
+    with pytest.raises(TemplateSyntaxError, match="needs a name"):
+        Template("{% load portal_tags %}{% cached_fragment %}x{% endcached_fragment %}")
