@@ -82,8 +82,10 @@ _request_generation = contextvars.ContextVar("page_cache_generation", default=No
 # may keep it until the generation moves on: a warm page's dozen menu, settings, breadcrumb and
 # fragment lookups, or a cached page, cost no Redis call but the generation. Kept pickled, as the
 # shared cache keeps them: each request gets its own copy, so one that changes what it was given
-# (a page it serves, say) cannot change what the next one sees.
-_this_process = {"generation": None, "values": {}, "size": 0}
+# (a page it serves, say) cannot change what the next one sees. Like the shared cache's own
+# entries, they last `PAGE_CACHE_SECONDS` at most: a change made while the shared cache was out of
+# reach leaves the generation as it was.
+_this_process = {"generation": None, "values": {}, "size": 0, "since": 0.0}
 # Fragments and pages differ by query string: a crawler must not fill a worker's memory.
 THIS_PROCESS_MAX_BYTES = 16 * 1024 * 1024
 
@@ -133,8 +135,10 @@ def cached_until_change(name, build):
 def _read_shared(generation, key):
     """The shared cache's entry for `key`, from this process's copy if it has one (None if
     neither has it)."""
-    if _this_process["generation"] != generation:
-        _this_process.update(generation=generation, values={}, size=0)
+    now = time.time()
+    lifetime = _setting("PAGE_CACHE_SECONDS", 60 * 60)
+    if _this_process["generation"] != generation or now - _this_process["since"] > lifetime:
+        _this_process.update(generation=generation, values={}, size=0, since=now)
     pickled = _this_process["values"].get(key)
     if pickled is not None:
         return pickle.loads(pickled)  # noqa: S301 (written by this process, below)

@@ -119,7 +119,7 @@ def test_another_worker_gets_fragments_from_the_shared_cache(client, events_inde
     with CaptureQueriesContext(connection) as warm:
         client.get("/events/")
     # A worker that has not served this generation yet, with the shared cache already filled.
-    portal.cache._this_process.update(generation=None, values={}, size=0)
+    portal.cache._this_process.update(generation=None, values={}, size=0, since=0.0)
     with CaptureQueriesContext(connection) as other_worker:
         response = client.get("/events/")
 
@@ -317,3 +317,17 @@ def test_when_the_next_event_ends_is_looked_up_once_per_moment(client, clock, ev
 def test_a_fragment_without_a_name_is_a_clear_template_error():
     with pytest.raises(TemplateSyntaxError, match="needs a name"):
         Template("{% load portal_tags %}{% cached_fragment %}x{% endcached_fragment %}")
+
+
+def test_what_a_worker_keeps_lasts_no_longer_than_the_shared_cache_keeps_it(
+    client, home_page, clock, settings
+):
+    # A change the generation missed (saved while the shared cache was out of reach, or by an
+    # update that sends no signal) shows once PAGE_CACHE_SECONDS have passed, as before.
+    settings.PAGE_CACHE_SECONDS = 60
+    assert "Test group" in text(read_twice(client, "/"))
+    type(home_page).objects.filter(pk=home_page.pk).update(hero_title="Changed unseen")
+
+    clock.shift(timedelta(seconds=61))
+
+    assert "Changed unseen" in text(client.get("/"))
