@@ -24,6 +24,7 @@ Last-Modified, so conditional requests are answered with 304 from the cache.
 import contextvars
 import gzip
 import hashlib
+import logging
 import pickle
 import re
 import time
@@ -39,6 +40,8 @@ from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
 from wagtail.signals import post_page_move
+
+logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "pagecache:generation"
 # Models whose rows no public page shows: saving them must not empty the cache. Anything not
@@ -168,7 +171,15 @@ def next_moment_until_change(name, find_next):
 
 def _new_generation():
     _request_generation.set(None)
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    generation = uuid.uuid4().hex
+    cache.set(GENERATION_KEY, generation, timeout=None)
+    if cache.get(GENERATION_KEY) != generation:
+        # Another process's change may have replaced it since; either way, say so.
+        logger.error(
+            "Content changed, but the shared cache could not be told: readers may see what "
+            "pages showed before for up to %d minutes.",
+            _setting("PAGE_CACHE_SECONDS", 60 * 60) // 60,
+        )
 
 
 def _is_shown_on_pages(model):

@@ -140,3 +140,18 @@ def test_healthz_names_the_cache_as_down_but_keeps_serving(client, db, redis_dow
     assert response.status_code == 200
     assert response.content == b"degraded\ncache unavailable\n"
     assert seconds < SLOWEST_ANSWER_SECONDS
+
+
+def test_a_change_made_while_the_cache_is_down_is_logged_with_how_long_pages_may_lag(
+    demo_home, redis_down, caplog
+):
+    demo_home.hero_title = "Changed during the outage"
+
+    with caplog.at_level(logging.ERROR, logger="portal.cache"):
+        demo_home.save_revision().publish()
+
+    assert any(
+        "Content changed, but the shared cache could not be told" in message
+        and "up to 60 minutes" in message
+        for message in caplog.messages
+    )

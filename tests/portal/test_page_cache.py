@@ -5,6 +5,7 @@ editor or a scheduled job would, and reads it again as a reader.
 """
 
 import gzip
+import logging
 from datetime import datetime, timedelta
 
 import pytest
@@ -305,3 +306,12 @@ def test_feeds_and_the_sitemap_are_built_once_per_change_and_answer_304(
     else:
         assert changed.status_code == 200
         assert changed["ETag"] != first["ETag"]
+
+
+def test_a_change_made_with_the_cache_up_logs_nothing(home_page, caplog):
+    home_page.hero_title = "Changed"
+
+    with caplog.at_level(logging.ERROR, logger="portal.cache"):
+        home_page.save_revision().publish()
+
+    assert caplog.messages == []
