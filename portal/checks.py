@@ -23,3 +23,20 @@ def shared_cache(app_configs, **kwargs):
             id="portal.W001",
         )
     ]
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def proxy_without_trusted_proxies(app_configs, **kwargs):
+    """Behind a proxy every request comes from the proxy's address: all visitors are one client."""
+    if not getattr(settings, "SECURE_PROXY_SSL_HEADER", None) or settings.TRUSTED_PROXY_NETWORKS:
+        return []
+    return [
+        checks.Warning(
+            "DJANGO_BEHIND_TLS_PROXY is set but DJANGO_TRUSTED_PROXIES is not, so every request "
+            "seems to come from the proxy: the whole site counts as one client for rate limits "
+            "and sign-in lock-outs, and a few wrong passwords pause sign-in for everyone.",
+            hint="Set DJANGO_TRUSTED_PROXIES to the proxies' addresses or networks, "
+            "e.g. 10.0.0.0/8.",
+            id="portal.W002",
+        )
+    ]

@@ -162,19 +162,26 @@ if os.environ.get("REDIS_URL"):
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Admin sign-in: after 5 failures for one username, or from one client (see
-# portal.antispam.client_key), sign-in is refused for 15 minutes; each refused attempt restarts
-# the 15 minutes. The counts live in the database, so they hold across workers without Redis.
+# Admin sign-in (docs/signing-in.md): 5 failures for one username from one client (see
+# portal.antispam.client_key) pause sign-in to that account from that client for 15 minutes;
+# each refused attempt restarts the 15 minutes. So no one can lock a person out from elsewhere,
+# one client guessing many accounts, or many clients guessing one account, meet the higher
+# ceilings below (portal.signin.SignInGuard). The counts live in the database, so they hold
+# across workers and whatever happens to the cache.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "portal.signin.SignInGuard",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_CLIENT_IP_CALLABLE = "portal.antispam.client_key"
 AXES_LOCKOUT_CALLABLE = "portal.signin.locked_out"
 AXES_RESET_ON_SUCCESS = True
+# Failures within AXES_COOLOFF_TIME for one account from all clients, beyond which only clients
+# that have signed in to it before may try; and from one client for all accounts.
+SIGNIN_ACCOUNT_FAILURE_LIMIT = 20
+SIGNIN_CLIENT_FAILURE_LIMIT = 20
 # Signed-in admin sessions end 12 hours after sign-in, however busy.
 SESSION_COOKIE_AGE = 12 * 60 * 60
 # The page cache (portal/cache.py): anonymous GETs of public pages, dropped on every change.

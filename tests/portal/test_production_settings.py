@@ -80,3 +80,15 @@ def test_the_deployment_checklist_warns_when_each_worker_has_its_own_cache():
     assert result.returncode != 0
     assert "portal.W001" in result.stderr + result.stdout
     assert "REDIS_URL" in result.stderr + result.stdout
+
+
+def test_the_deployment_checklist_warns_of_a_proxy_whose_address_is_not_trusted():
+    behind_proxy = dict(PRODUCTION_ENV, DJANGO_BEHIND_TLS_PROXY="true")
+
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **behind_proxy)
+
+    assert result.returncode != 0
+    assert "portal.W002" in result.stderr + result.stdout
+    assert "DJANGO_TRUSTED_PROXIES" in result.stderr + result.stdout
+    trusted = dict(behind_proxy, DJANGO_TRUSTED_PROXIES="10.0.0.0/8")
+    assert manage("check", "--deploy", "--fail-level", "WARNING", **trusted).returncode == 0
