@@ -69,16 +69,21 @@ def send_certificates(event):
 
 
 def record_feedback(registration, rating, comments):
-    """Keep the feedback and release the certificate, once."""
+    """Keep the feedback and release the certificate, once however many posts arrive at once.
+
+    The registration's row is locked and read again: a second post that passed the view's check
+    before the first was saved finds the feedback already given and sends nothing.
+    """
     with transaction.atomic():
-        registration.feedback_rating = rating
-        registration.feedback_comments = comments
-        registration.feedback_given_at = timezone.now()
-        registration.save(
-            update_fields=["feedback_rating", "feedback_comments", "feedback_given_at"]
-        )
-        certificate = issue(registration)
-        emails.queue_certificate(registration, certificate)
+        locked = Registration.objects.select_for_update().get(pk=registration.pk)
+        if locked.feedback_given_at is not None:
+            return Certificate.objects.filter(registration=locked).first()
+        locked.feedback_rating = rating
+        locked.feedback_comments = comments
+        locked.feedback_given_at = timezone.now()
+        locked.save(update_fields=["feedback_rating", "feedback_comments", "feedback_given_at"])
+        certificate = issue(locked)
+        emails.queue_certificate(locked, certificate)
     return certificate
 
 
