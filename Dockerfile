@@ -1,4 +1,4 @@
-# Production image: gunicorn serving portal.wsgi, static files by whitenoise.
+# Production image: gunicorn serving config.wsgi, static files by whitenoise.
 # Release step (run once per deploy, before the new containers take traffic):
 #   docker run --rm --env-file portal.env IMAGE python manage.py migrate --noinput
 
@@ -20,7 +20,7 @@ RUN apt-get update \
 ENV PATH="/venv/bin:$PATH" \
     PYTHONUNBUFFERED=1 \
     PYTHONDONTWRITEBYTECODE=1 \
-    DJANGO_SETTINGS_MODULE=portal.settings.production \
+    DJANGO_SETTINGS_MODULE=config.settings.production \
     PORT=8000
 COPY --from=build /venv /venv
 WORKDIR /app
@@ -35,4 +35,4 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
     CMD python -c "import os, urllib.request; urllib.request.urlopen(f'http://127.0.0.1:{os.environ[\"PORT\"]}/healthz', timeout=4)"
 # The background worker (mail, search index) runs from this same image with another command:
 #   docker run ... portal python manage.py db_worker
-CMD ["sh", "-c", "gunicorn portal.wsgi --bind 0.0.0.0:${PORT} --workers ${WEB_CONCURRENCY:-3} --access-logfile - --logger-class portal.redaction.AccessLogger"]
+CMD ["sh", "-c", "gunicorn config.wsgi --bind 0.0.0.0:${PORT} --workers ${WEB_CONCURRENCY:-3} --access-logfile - --logger-class portal.redaction.AccessLogger"]

@@ -36,7 +36,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SERVER_ENV = {
-    "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+    "DJANGO_SETTINGS_MODULE": "config.settings.production",
     "DJANGO_SECRET_KEY": "benchmark-only-key-benchmark-only-key-benchmark-only-key",
     "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
     "DJANGO_SECURE_SSL_REDIRECT": "false",
@@ -134,7 +134,7 @@ def start_server(port, page_cache, workers=2, cache_content=True):
             sys.executable,
             "-m",
             "gunicorn",
-            "portal.wsgi",
+            "config.wsgi",
             f"--workers={workers}",
             f"--bind=127.0.0.1:{port}",
             "--log-level=warning",

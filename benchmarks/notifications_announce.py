@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
 
 import django
 
@@ -80,8 +80,8 @@ def build(subscribers):
 
 def run(subscribers):
     from notifications import announcements
-    from portal.mail import send_emails
-    from portal.models import OutgoingEmail
+    from outbox.mail import send_emails
+    from outbox.models import OutgoingEmail
 
     handler = CollectingHandler()
     port = free_port()

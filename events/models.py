@@ -29,8 +29,8 @@ from events.dates import (
     twelve_months_after,
 )
 from events.forms import EventFilterForm
+from pagecache.cache import next_moment_until_change
 from portal.blocks import BodyBlock
-from portal.cache import next_moment_until_change
 from portal.models import BasePage, ListEntry, PortalPageQuerySet, edit_tabs
 from portal.pagination import lazy_page
 from portal.rich_text import TEXT_FEATURES

@@ -7,7 +7,7 @@ from wagtail.models import Site
 
 from events.calendar import calendar_for, calendar_response
 from events.models import CALENDAR_FEED_HISTORY, EventPage
-from portal.cache import cache_public
+from pagecache.cache import cache_public
 from portal.models import SiteSettings
 
 FEED_CACHE_SECONDS = 15 * 60

@@ -10,8 +10,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from events.models import EventIndexPage, EventPage
+from pagecache.cache import next_moment_until_change
 from portal.blocks import BodyBlock
-from portal.cache import next_moment_until_change
 from portal.models import BasePage
 from portal.rich_text import TEXT_FEATURES
 

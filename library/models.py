@@ -21,8 +21,8 @@ from wagtail.signals import page_published
 from events.models import EventPage
 from library.feeds import NewResourcesFeed
 from library.forms import LibraryFilterForm
+from pagecache.cache import cached_until_change
 from portal.blocks import BodyBlock
-from portal.cache import cached_until_change
 from portal.dates import next_uk_midnight, uk_today
 from portal.models import BasePage, ListEntry, edit_tabs
 from portal.pagination import lazy_page

@@ -7,9 +7,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from django.utils import timezone
 
+from outbox.mail import queue_email, render_email
+from outbox.models import OutgoingEmail
 from portal.antispam import SAME_ADDRESS_EMAIL_INTERVAL
-from portal.mail import queue_email, render_email
-from portal.models import OutgoingEmail, SiteSettings
+from portal.models import SiteSettings
 
 logger = logging.getLogger(__name__)
 

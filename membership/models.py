@@ -15,8 +15,10 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
-from portal.mail import emails_about
-from portal.models import BasePage, DeliveryState, OutgoingEmail, SiteSettings, edit_tabs
+from outbox.mail import emails_about
+from outbox.models import DeliveryState, OutgoingEmail
+from people.consent import privacy_notice, privacy_notice_version
+from portal.models import BasePage, edit_tabs
 from portal.personal_data import ErasableQuerySet
 from portal.rich_text import TEXT_FEATURES
 
@@ -100,16 +102,10 @@ class JoinPage(RoutablePageMixin, BasePage):
         return MembershipSettings.for_site(site).join_request_recipient if site else ""
 
     def get_privacy_page(self):
-        site = self.get_site()
-        page = SiteSettings.for_site(site).privacy_page if site else None
-        return page if page is not None and page.live else None
+        return privacy_notice(self)
 
     def privacy_notice_version(self):
-        """Names the privacy notice the applicant saw, and when it last changed."""
-        page = self.get_privacy_page()
-        if page is None:
-            return f"Join page text, last published {_stamp(self.last_published_at)}"
-        return f"{page.title} ({page.url}), last published {_stamp(page.last_published_at)}"
+        return privacy_notice_version(self, without_notice="Join page text")
 
     def get_summary(self):
         return "Ask to join the group."
@@ -131,12 +127,6 @@ class JoinPage(RoutablePageMixin, BasePage):
     @path("thank-you/")
     def thank_you(self, request):
         return self.render(request, template="membership/join_page_thank_you.html")
-
-
-def _stamp(moment):
-    if moment is None:
-        return "(date not recorded)"
-    return dateformat.format(timezone.localtime(moment), "j F Y H:i T")
 
 
 class JoinRequestQuerySet(ErasableQuerySet):

@@ -1,7 +1,7 @@
 """What the membership app holds about an email address: join requests and their history."""
 
 from membership.models import JoinRequest
-from portal.mail import emails_about
+from outbox.mail import emails_about
 
 
 def join_requests_from(address):

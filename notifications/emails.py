@@ -9,7 +9,7 @@ from django.utils import timezone
 from events.calendar import calendar_for, calendar_title
 from events.dates import describe_moment
 from notifications import tokens
-from portal.mail import queue_email, queue_emails, render_email
+from outbox.mail import queue_email, queue_emails, render_email
 from portal.models import SiteSettings
 
 # Mail clients show an "Unsubscribe" button for these, and post to the link in one click

@@ -11,8 +11,8 @@ from django.utils import dateformat, timezone
 from wagtail.models import ModelLogEntry
 
 from events.models import EventPage
-from portal.mail import emails_about
-from portal.models import DeliveryState, OutgoingEmail
+from outbox.mail import emails_about
+from outbox.models import DeliveryState, OutgoingEmail
 
 
 class SubscriberQuerySet(models.QuerySet):

@@ -14,8 +14,8 @@ from django.utils import timezone
 
 from notifications import emails
 from notifications.models import Announcement, Subscriber
+from outbox.models import OutgoingEmail
 from portal.antispam import SAME_ADDRESS_EMAIL_INTERVAL
-from portal.models import OutgoingEmail
 
 SIGNUP_EMAIL_INTERVAL = SAME_ADDRESS_EMAIL_INTERVAL
 # Unconfirmed sign-ups are deleted by `purge_subscribers` this long after the last request.

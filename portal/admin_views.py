@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from portal.mail import emails_about, retry
+from outbox.mail import emails_about, retry
 
 
 @require_POST

@@ -10,9 +10,6 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         from portal import checks  # noqa: F401 - registers the deployment checks
-        from portal.cache import connect_signals
-
-        connect_signals()
 
 
 class PortalUsersConfig(WagtailUsersAppConfig):

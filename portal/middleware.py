@@ -11,7 +11,7 @@ from django.db import DatabaseError, connection
 from django.http import HttpResponse
 from wagtail.models import Site
 
-from portal.cache import cached_until_change, is_anonymous_get
+from pagecache.cache import cached_until_change, is_anonymous_get
 
 HEALTH_CHECK_PATH = "/healthz"
 
@@ -83,7 +83,7 @@ class SiteMiddleware:
     (`Site.find_for_request` documents `request._wagtail_site` as that place). This fills it
     from the cache, with the home page already in its own type, so routing a page, the menu and
     the site settings start without a query. The entry goes with any change to content or
-    sites (`portal/cache.py`). Editors and anyone with a session get a fresh lookup.
+    sites (`pagecache/cache.py`). Editors and anyone with a session get a fresh lookup.
     """
 
     def __init__(self, get_response):

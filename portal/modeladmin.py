@@ -18,7 +18,7 @@ from django.utils.text import capfirst
 from wagtail.admin import messages
 from wagtail_modeladmin.views import DeleteView, HistoryView, IndexView, InspectView
 
-from portal.models import DeliveryState, OutgoingEmail
+from outbox.models import DeliveryState, OutgoingEmail
 
 # Spreadsheet programs run cells that start like this as formulas.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")

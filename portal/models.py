@@ -1,21 +1,19 @@
-"""Project-wide models: user, abstract base page, site settings and the mail outbox."""
+"""Project-wide models: user, abstract base page and site settings."""
 
 import hashlib
 
 from django.contrib.auth.models import AbstractUser
-from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager, PageQuerySet, PageViewRestriction
 
+from pagecache.cache import cached_until_change
 from portal.blocks import OrganisationLinkBlock
-from portal.cache import cached_until_change
 
 
 class User(AbstractUser):
@@ -28,7 +26,7 @@ def restricted_sections():
     Every page served checks its restrictions and every listing of public pages excludes the
     restricted sections: Wagtail asks the database for them each time, though they rarely
     exist and seldom change. Saving a restriction or an alias, or moving a page, is a content
-    change (`portal/cache.py`), so this is never stale.
+    change (`pagecache/cache.py`), so this is never stale.
     """
     return cached_until_change(
         "restricted-sections",
@@ -120,7 +118,7 @@ class BasePage(Page):
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
 
-    # The page cache (portal/cache.py) asks these of every page it serves to anonymous readers.
+    # The page cache (pagecache/cache.py) asks these of every page it serves to anonymous readers.
 
     def cache_public_response(self, request):
         """Whether every anonymous reader gets the same response, so it may be cached.
@@ -259,75 +257,3 @@ class SiteSettings(BaseSiteSetting):
         return cached_until_change(
             f"site-settings:{site.pk}", lambda: super(SiteSettings, cls).for_site(site)
         )
-
-
-class DeliveryState(models.TextChoices):
-    """Where the emails about someone or something are, worst first: the admin lists show it."""
-
-    FAILED = "failed", "Failed: not delivered"
-    WAITING = "waiting", "Waiting to be sent"
-    SENT = "sent", "Sent"
-    NONE = "none", "No email queued"
-
-    @classmethod
-    def of(cls, *, failed, waiting, sent):
-        if failed:
-            return cls.FAILED
-        if waiting:
-            return cls.WAITING
-        return cls.SENT if sent else cls.NONE
-
-
-class OutgoingEmail(models.Model):
-    """One message to one recipient, kept until a mail server has accepted it.
-
-    Every email the portal sends goes through this outbox, so a mail server that is down
-    delays mail but never loses it: the background worker retries what is pending until
-    `give_up_at`, then marks it failed for someone to look at.
-    """
-
-    # Personal data: never listed in Wagtail's usage views of the pages it points to.
-    wagtail_reference_index_ignore = True
-
-    class Status(models.TextChoices):
-        PENDING = "pending", "Waiting to be sent"
-        SENT = "sent", "Sent"
-        FAILED = "failed", "Failed"
-
-    recipient = models.EmailField(max_length=254)
-    subject = models.CharField(max_length=255)
-    text_body = models.TextField()
-    html_body = models.TextField(blank=True)
-    reply_to = models.EmailField(max_length=254, blank=True)
-    headers = models.JSONField(default=dict, blank=True)
-    # Each attachment: {"filename": ..., "content": <text>, "mimetype": ...}.
-    attachments = models.JSONField(default=list, blank=True)
-
-    status = models.CharField(max_length=10, choices=Status, default=Status.PENDING)
-    attempts = models.PositiveIntegerField(default=0)
-    last_error = models.TextField(blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
-    last_attempt_at = models.DateTimeField(null=True, blank=True)
-    next_attempt_at = models.DateTimeField(default=timezone.now)
-    # After this a message the server still refuses is marked failed (EMAIL_RETRY_DAYS).
-    give_up_at = models.DateTimeField(null=True, blank=True)
-    # A sender claims a message until this time, so two senders never send it twice.
-    claimed_until = models.DateTimeField(null=True, blank=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
-
-    # What the message is about (a join request, an announcement), for delivery state in the admin.
-    about_type = models.ForeignKey(
-        ContentType, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    about_id = models.CharField(max_length=64, blank=True)
-    about = GenericForeignKey("about_type", "about_id")
-
-    class Meta:
-        ordering = ["created_at", "pk"]
-        indexes = [
-            models.Index(fields=["status", "next_attempt_at"]),
-            models.Index(fields=["about_type", "about_id"]),
-        ]
-
-    def __str__(self):
-        return f"{self.subject} → {self.recipient} ({self.get_status_display()})"

@@ -15,7 +15,7 @@ from django.db import models, transaction
 from django.db.models.functions import Cast
 from wagtail.models import ModelLogEntry, PageLogEntry
 
-from portal.models import OutgoingEmail
+from outbox.models import OutgoingEmail
 
 
 @dataclass(frozen=True)

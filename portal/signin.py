@@ -22,8 +22,8 @@ from django.utils import timezone
 from wagtail.admin.forms.auth import PasswordResetForm
 from wagtail.admin.views.account import PasswordResetView
 
+from outbox.mail import queue_email
 from portal.antispam import RateLimit, too_many_requests
-from portal.mail import queue_email
 
 logger = logging.getLogger(__name__)
 

@@ -4,8 +4,8 @@ the page cache."""
 from django.urls import path
 from wagtail import hooks
 
+from pagecache.cache import allow_public_caching
 from portal.admin_views import retry_failed_emails
-from portal.cache import allow_public_caching
 
 
 @hooks.register("register_admin_urls")

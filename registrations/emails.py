@@ -2,7 +2,7 @@
 changes to the event, and certificates. All are queued through the outbox."""
 
 from events.calendar import calendar_for
-from portal.mail import queue_email, render_email
+from outbox.mail import queue_email, render_email
 from portal.models import SiteSettings
 from registrations import tokens
 

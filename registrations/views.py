@@ -14,9 +14,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from events.models import EventPage
+from people.consent import privacy_notice_version
 from portal.antispam import RateLimit, turn_away
 from portal.forms import error_summary
-from portal.models import SiteSettings
 from registrations import certificates, places, tokens
 from registrations.forms import FORM_ID, FeedbackForm, RegistrationForm
 from registrations.models import Certificate, Registration
@@ -25,21 +25,6 @@ logger = logging.getLogger(__name__)
 
 # Posts (valid or not) per address per hour: plenty for a person correcting mistakes.
 REGISTRATION_RATE_LIMIT = RateLimit("registration", limit=10, period=60 * 60)
-
-
-def privacy_notice(event):
-    """The privacy notice page chosen in site settings, if it is published."""
-    site = event.get_site()
-    page = SiteSettings.for_site(site).privacy_page if site else None
-    return page if page is not None and page.live else None
-
-
-def privacy_notice_version(event):
-    page = privacy_notice(event)
-    if page is None:
-        return f"Event page {event.full_url or event.title}"
-    published = timezone.localtime(page.last_published_at) if page.last_published_at else None
-    return f"{page.title} ({page.url}), last published {published:%d %B %Y %H:%M %Z}"[:300]
 
 
 def _event(event_id):
@@ -71,7 +56,7 @@ def register(request, event_id):
         places.register(
             event,
             consent_given_at=timezone.now(),
-            privacy_notice_version=privacy_notice_version(event),
+            privacy_notice_version=privacy_notice_version(event, without_notice="Event page text"),
             **details,
         )
         return redirect(done_url, event.pk)

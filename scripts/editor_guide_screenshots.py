@@ -50,7 +50,7 @@ def free_port():
 def configure_environment(folder, port):
     """Point Django at the temporary folder before it is imported."""
     os.environ.update(
-        DJANGO_SETTINGS_MODULE="portal.settings.dev",
+        DJANGO_SETTINGS_MODULE="config.settings.dev",
         PORTAL_VAR_DIR=str(folder),
         DATABASE_URL=f"sqlite:///{folder / 'db.sqlite3'}",
         MEDIA_ROOT=str(folder / "media"),

@@ -14,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Page, Site
 
-from portal.cache import content_changed
+from pagecache.cache import content_changed
 from portal.models import SiteSettings
 
 MAX_QUERIES = 12

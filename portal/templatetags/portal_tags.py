@@ -6,7 +6,7 @@ import hashlib
 from django import template
 from wagtail.models import Page, Site
 
-from portal.cache import cached_until_change
+from pagecache.cache import cached_until_change
 
 register = template.Library()
 

@@ -2,6 +2,7 @@
 
 from django import template
 
+from people.consent import privacy_notice
 from registrations.forms import FORM_ID, RegistrationForm
 from registrations.places import places_left
 
@@ -12,8 +13,6 @@ register = template.Library()
 def registration_panel(context, event):
     if not event.shows_registration_form:
         return {"show": False}
-    from registrations.views import privacy_notice
-
     left = places_left(event) if event.pk else event.places
     return {
         "show": True,

@@ -5,8 +5,8 @@ from bs4 import BeautifulSoup
 from django.contrib.contenttypes.models import ContentType
 
 from membership.models import JoinRequest
-from portal.mail import deliver, queue_email
-from portal.models import OutgoingEmail
+from outbox.mail import deliver, queue_email
+from outbox.models import OutgoingEmail
 from tests.membership.factories import JoinRequestFactory
 from tests.notifications.factories import SubscriberFactory
 

@@ -14,7 +14,7 @@ from wagtail.log_actions import log
 
 from membership.models import JoinRequest
 from notifications.models import Subscriber
-from portal.mail import deliver, queue_email
+from outbox.mail import deliver, queue_email
 
 TYPED = "Alex.Applicant@Example.org"  # as the applicant typed it; erasure is asked in lower case
 ADDRESS = TYPED.lower()
@@ -63,7 +63,7 @@ def test_erase_removes_the_address_from_every_table(
     held = columns_holding(ADDRESS)
     for where in ["membership_joinrequest.email", "notifications_subscriber.email"]:
         assert where in held
-    assert any(where.startswith("portal_outgoingemail.") for where in held)
+    assert any(where.startswith("outbox_outgoingemail.") for where in held)
     assert any(where.startswith("wagtailcore_modellogentry.") for where in held)
 
     exported = StringIO()

@@ -5,8 +5,8 @@ from io import StringIO
 from django.core.management import call_command
 
 from membership.models import DeliveryState, JoinRequest
-from portal.mail import emails_about
-from portal.models import OutgoingEmail
+from outbox.mail import emails_about
+from outbox.models import OutgoingEmail
 
 
 def test_server_down_still_saves_the_request_and_thanks_the_visitor(

@@ -8,7 +8,7 @@ import time_machine
 from django.utils import timezone
 
 from membership.models import DeliveryState, JoinRequest
-from portal.models import OutgoingEmail
+from outbox.models import OutgoingEmail
 
 
 @pytest.fixture

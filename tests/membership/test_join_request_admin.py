@@ -8,8 +8,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from membership.models import JoinRequest, JoinRequestStatusChange
-from portal.mail import queue_email
-from portal.models import OutgoingEmail
+from outbox.mail import queue_email
+from outbox.models import OutgoingEmail
 from tests.membership.factories import JoinRequestFactory
 
 LIST_URL = "/admin/membership/joinrequest/"

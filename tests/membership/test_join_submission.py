@@ -4,8 +4,8 @@ from bs4 import BeautifulSoup
 from django.utils import timezone
 
 from membership.models import JoinRequest
-from portal.mail import emails_about
-from portal.models import OutgoingEmail
+from outbox.mail import emails_about
+from outbox.models import OutgoingEmail
 
 
 def submit(client, page, answers, capture):

@@ -10,8 +10,8 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from membership.models import JoinRequest, JoinRequestStatusChange
-from portal.mail import queue_email
-from portal.models import OutgoingEmail
+from outbox.mail import queue_email
+from outbox.models import OutgoingEmail
 from tests.membership.factories import JoinRequestFactory
 
 

@@ -10,8 +10,8 @@ from django.core.management import call_command
 
 from notifications import announcements
 from notifications.models import Announcement
-from portal.mail import _enqueue
-from portal.models import OutgoingEmail
+from outbox.mail import _enqueue
+from outbox.models import OutgoingEmail
 from tests.notifications.factories import SubscriberFactory
 
 RECIPIENTS = [f"person{n}@example.org" for n in range(6)]

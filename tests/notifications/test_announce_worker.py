@@ -7,7 +7,7 @@ here the request must do a fixed amount of database work and none of the mail se
 from django.utils import timezone
 
 from notifications.models import Announcement, Subscriber
-from portal.models import OutgoingEmail
+from outbox.models import OutgoingEmail
 
 # The emails are stored with one bulk insert on PostgreSQL and one task is queued (20 queries in
 # all); SQLite limits the values in one statement, so 1,000 emails take 18 more inserts there.

@@ -5,7 +5,7 @@ from icalendar import Calendar
 
 from events.models import EventPage
 from notifications.models import Announcement, Subscriber
-from portal.models import OutgoingEmail
+from outbox.models import OutgoingEmail
 from tests.notifications.factories import SubscriberFactory
 
 

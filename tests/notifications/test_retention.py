@@ -8,8 +8,8 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from notifications.models import Subscriber
-from portal.mail import queue_email
-from portal.models import OutgoingEmail
+from outbox.mail import queue_email
+from outbox.models import OutgoingEmail
 from tests.notifications.factories import SubscriberFactory
 
 

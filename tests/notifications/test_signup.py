@@ -6,8 +6,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from notifications.models import Subscriber
+from outbox.models import OutgoingEmail
 from portal.antispam import sign_timestamp
-from portal.models import OutgoingEmail
 from tests.notifications.factories import SubscriberFactory
 
 SIGNUP_URL = "/notifications/"

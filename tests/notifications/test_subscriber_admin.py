@@ -6,8 +6,8 @@ import io
 from django.utils import timezone
 
 from notifications.models import Announcement, Subscriber
-from portal.mail import queue_email
-from portal.models import OutgoingEmail
+from outbox.mail import queue_email
+from outbox.models import OutgoingEmail
 from tests.notifications.factories import SubscriberFactory
 
 LIST_URL = "/admin/notifications/subscriber/"

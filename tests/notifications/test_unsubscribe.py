@@ -7,8 +7,8 @@ from django.test import Client
 
 from notifications import tokens
 from notifications.models import Announcement, Subscriber
-from portal.mail import queue_email
-from portal.models import OutgoingEmail
+from outbox.mail import queue_email
+from outbox.models import OutgoingEmail
 from tests.notifications.factories import SubscriberFactory
 
 

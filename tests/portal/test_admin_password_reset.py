@@ -7,7 +7,8 @@ from bs4 import BeautifulSoup
 from django.core import mail
 from django.test import Client
 
-from portal.models import OutgoingEmail, User
+from outbox.models import OutgoingEmail
+from portal.models import User
 
 RESET_URL = "/admin/password_reset/"
 DONE_URL = "/admin/password_reset/done/"

@@ -8,7 +8,8 @@ from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 
-from portal.models import OutgoingEmail, User
+from outbox.models import OutgoingEmail
+from portal.models import User
 
 LOGIN_URL = "/admin/login/"
 RESET_URL = "/admin/password_reset/"

@@ -6,12 +6,15 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+# The floors, lowest first: each may import only its own floor and the ones below it.
+FOUNDATION = ["outbox", "pagecache"]
 SHARED = "portal"
+PEOPLE = "people"
 CONTENT_APPS = ["home", "events", "library", "membership", "notifications", "registrations"]
 ON_TOP = ["editorial", "demo"]
-FIRST_PARTY = [SHARED, *CONTENT_APPS, *ON_TOP]
-# The root URLconf includes the apps' URLs: the one place the ground floor looks up.
-ROOT_URLCONF = "portal.urls"
+FIRST_PARTY = [*FOUNDATION, SHARED, PEOPLE, *CONTENT_APPS, *ON_TOP]
+# The project package assembles everything: the root URLconf includes the apps' URLs.
+PROJECT = "config"
 # A page model serving its own form: JoinPage's route imports the view (which imports the
 # models) when it runs, as its comment says.
 ALLOWED_CYCLE = {"membership.models", "membership.views", "membership.forms"}
@@ -19,7 +22,7 @@ ALLOWED_CYCLE = {"membership.models", "membership.views", "membership.forms"}
 
 def modules():
     found = {}
-    for app in FIRST_PARTY:
+    for app in [*FIRST_PARTY, PROJECT]:
         for path in (ROOT / app).rglob("*.py"):
             if "migrations" in path.parts:
                 continue
@@ -49,15 +52,71 @@ def imports(module, *, top_level_only=False):
     return {_resolve(name) for name in names} - {"", module}
 
 
-def test_the_shared_layer_imports_no_app_except_in_the_root_urlconf():
+def _app(module):
+    return module.split(".")[0]
+
+
+def test_the_foundation_imports_no_other_first_party_package():
     upward = {
         (module, imported)
         for module in MODULES
-        if module.split(".")[0] == SHARED and module != ROOT_URLCONF
+        if _app(module) in FOUNDATION
         for imported in imports(module)
-        if imported.split(".")[0] != SHARED
+        if _app(imported) != _app(module)
     }
     assert upward == set()
+
+
+def test_the_shared_layer_imports_only_the_foundation():
+    upward = {
+        (module, imported)
+        for module in MODULES
+        if _app(module) == SHARED
+        for imported in imports(module)
+        if _app(imported) not in {SHARED, *FOUNDATION}
+    }
+    assert upward == set()
+
+
+def test_records_of_people_build_only_on_the_shared_layer():
+    upward = {
+        (module, imported)
+        for module in MODULES
+        if _app(module) == PEOPLE
+        for imported in imports(module)
+        if _app(imported) not in {PEOPLE, SHARED, *FOUNDATION}
+    }
+    assert upward == set()
+
+
+def test_nothing_imports_the_project_package():
+    assert {
+        (module, imported)
+        for module in MODULES
+        if _app(module) != PROJECT
+        for imported in imports(module)
+        if _app(imported) == PROJECT
+    } == set()
+
+
+def _imports_inside_functions(tree):
+    return {
+        node.lineno
+        for function in ast.walk(tree)
+        if isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef)
+        # Django's documented place for importing what registers itself (signals, checks).
+        and function.name != "ready"
+        for node in ast.walk(function)
+        if isinstance(node, ast.Import | ast.ImportFrom)
+    }
+
+
+def test_modules_import_at_the_top_but_the_join_page_serving_its_form():
+    inside_functions = {
+        module for module, tree in MODULES.items() if _imports_inside_functions(tree)
+    }
+
+    assert inside_functions == {"membership.models"}
 
 
 @pytest.mark.parametrize("top_app", ["editorial", "demo"])
@@ -105,8 +164,8 @@ def _cycles(graph):
 def test_apps_depend_on_each_other_in_one_direction_only():
     apps = {app: set() for app in FIRST_PARTY}
     for module in MODULES:
-        if module != ROOT_URLCONF:
-            apps[module.split(".")[0]] |= {imported.split(".")[0] for imported in imports(module)}
+        if _app(module) != PROJECT:
+            apps[_app(module)] |= {_app(imported) for imported in imports(module)}
     for app, imported in apps.items():
         imported.discard(app)
 

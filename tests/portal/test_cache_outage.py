@@ -12,9 +12,9 @@ import time
 import pytest
 from wagtail.models import Page
 
+from config.settings.base import redis_cache
 from membership.models import JoinRequest
 from notifications.models import Subscriber
-from portal.settings.base import redis_cache
 from tests.mail_server import refused_port
 from tests.membership.conftest import answers as join_answers  # noqa: F401 - fixture
 from tests.notifications.conftest import answers as signup_answers  # noqa: F401 - fixture
@@ -147,7 +147,7 @@ def test_a_change_made_while_the_cache_is_down_is_logged_with_how_long_pages_may
 ):
     demo_home.hero_title = "Changed during the outage"
 
-    with caplog.at_level(logging.ERROR, logger="portal.cache"):
+    with caplog.at_level(logging.ERROR, logger="pagecache.cache"):
         demo_home.save_revision().publish()
 
     assert any(

@@ -15,7 +15,7 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
-import portal.cache
+import pagecache.cache
 from events.dates import UK_TIME
 from portal.antispam import sign_timestamp
 from portal.models import SiteSettings
@@ -82,7 +82,7 @@ def test_a_fragment_is_rendered_once_until_content_changes(db):
 
     assert render(fragment, counter=counter) == "1"
     assert render(fragment, counter=counter) == "1"
-    portal.cache.content_changed()
+    pagecache.cache.content_changed()
     assert render(fragment, counter=counter) == "2"
 
 
@@ -107,10 +107,10 @@ def test_a_fragment_is_rendered_afresh_for_previews_and_without_a_shared_cache(d
 
 
 def test_what_one_request_changes_in_a_kept_value_the_next_does_not_see(db):
-    first = portal.cache.cached_until_change("list", lambda: ["kept"])
+    first = pagecache.cache.cached_until_change("list", lambda: ["kept"])
     first.append("changed by the first request")
 
-    assert portal.cache.cached_until_change("list", lambda: ["built again"]) == ["kept"]
+    assert pagecache.cache.cached_until_change("list", lambda: ["built again"]) == ["kept"]
 
 
 def test_another_worker_gets_fragments_from_the_shared_cache(client, events_index):
@@ -119,7 +119,7 @@ def test_another_worker_gets_fragments_from_the_shared_cache(client, events_inde
     with CaptureQueriesContext(connection) as warm:
         client.get("/events/")
     # A worker that has not served this generation yet, with the shared cache already filled.
-    portal.cache._this_process.update(generation=None, values={}, size=0, since=0.0)
+    pagecache.cache._this_process.update(generation=None, values={}, size=0, since=0.0)
     with CaptureQueriesContext(connection) as other_worker:
         response = client.get("/events/")
 
@@ -128,11 +128,11 @@ def test_another_worker_gets_fragments_from_the_shared_cache(client, events_inde
 
 
 def test_a_worker_keeps_a_bounded_amount_of_fragments(client, library, monkeypatch):
-    monkeypatch.setattr(portal.cache, "THIS_PROCESS_MAX_BYTES", 50_000)
+    monkeypatch.setattr(pagecache.cache, "THIS_PROCESS_MAX_BYTES", 50_000)
     for number in range(40):
         client.get(library.url, {"q": f"word{number}"})
 
-    assert portal.cache._this_process["size"] <= 50_000
+    assert pagecache.cache._this_process["size"] <= 50_000
     assert client.get(library.url, {"q": "word1"}).status_code == 200
 
 

@@ -4,7 +4,7 @@ import pytest
 
 from tests.portal.test_production_settings import PRODUCTION_ENV, manage
 
-LOGGERS = ["portal.mail", "membership.views", "notifications.views", "membership.emails"]
+LOGGERS = ["outbox.mail", "membership.views", "notifications.views", "membership.emails"]
 SHOW_LEVELS = (
     "import logging; print(' '.join(logging.getLevelName(logging.getLogger(name)"
     f".getEffectiveLevel()) for name in {LOGGERS!r}))"
@@ -14,8 +14,8 @@ SHOW_LEVELS = (
 @pytest.mark.parametrize(
     "environment",
     [
-        {"DJANGO_SETTINGS_MODULE": "portal.settings.dev"},
-        {"DJANGO_SETTINGS_MODULE": "portal.settings.test"},
+        {"DJANGO_SETTINGS_MODULE": "config.settings.dev"},
+        {"DJANGO_SETTINGS_MODULE": "config.settings.test"},
         PRODUCTION_ENV,
         dict(PRODUCTION_ENV, DJANGO_LOG_LEVEL="ERROR"),
     ],

@@ -6,8 +6,8 @@ from io import StringIO
 from django.core.management import call_command
 from django.utils import timezone
 
-from portal.mail import queue_email
-from portal.models import OutgoingEmail
+from outbox.mail import queue_email
+from outbox.models import OutgoingEmail
 
 
 def email(status, days_ago):

@@ -10,8 +10,8 @@ from django.core.management import call_command
 from django.db import connections, transaction
 from django.utils import timezone
 
-from portal.mail import deliver, queue_email
-from portal.models import OutgoingEmail
+from outbox.mail import deliver, queue_email
+from outbox.models import OutgoingEmail
 
 
 def queue(recipient="chair@example.org", **kwargs):

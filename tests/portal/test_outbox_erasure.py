@@ -10,8 +10,8 @@ from django.db import connections
 from django.utils import timezone
 
 from membership.models import JoinRequest
-from portal.mail import deliver, queue_email
-from portal.models import OutgoingEmail
+from outbox.mail import deliver, queue_email
+from outbox.models import OutgoingEmail
 from tests.membership.factories import JoinRequestFactory
 
 # Serialized rollback, like every transactional test here (see tests/portal/test_outbox.py).

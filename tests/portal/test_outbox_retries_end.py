@@ -8,8 +8,8 @@ import time_machine
 from django.core.management import call_command
 from django.utils import timezone
 
-from portal.mail import deliver, queue_email, retry
-from portal.models import OutgoingEmail
+from outbox.mail import deliver, queue_email, retry
+from outbox.models import OutgoingEmail
 
 
 def queue(recipient="chair@example.org"):

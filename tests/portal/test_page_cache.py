@@ -15,7 +15,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
-import portal.cache
+import pagecache.cache
 from events.dates import UK_TIME
 from events.models import EventType
 from portal.models import SiteSettings
@@ -94,18 +94,18 @@ def test_a_reader_s_request_asks_the_shared_cache_only_for_the_generation_once_w
     # process keeps them until it changes.
     settings.PAGE_CACHE_ENABLED = False
     asked = []
-    real_get = portal.cache.cache.get
+    real_get = pagecache.cache.cache.get
 
     def get(key, *args, **kwargs):
         asked.append(key)
         return real_get(key, *args, **kwargs)
 
     client.get("/")
-    monkeypatch.setattr(portal.cache.cache, "get", get)
+    monkeypatch.setattr(pagecache.cache.cache, "get", get)
     response = client.get("/")
 
     assert response.status_code == 200
-    assert asked.count(portal.cache.GENERATION_KEY) == 1
+    assert asked.count(pagecache.cache.GENERATION_KEY) == 1
     assert not [
         key for key in asked if key.startswith("pagecache:") and key != "pagecache:generation"
     ]
@@ -116,17 +116,17 @@ def test_a_worker_answers_a_cached_page_it_has_served_asking_only_for_the_genera
 ):
     read_twice(client, "/")
     asked = []
-    real_get = portal.cache.cache.get
+    real_get = pagecache.cache.cache.get
 
     def get(key, *args, **kwargs):
         asked.append(key)
         return real_get(key, *args, **kwargs)
 
-    monkeypatch.setattr(portal.cache.cache, "get", get)
+    monkeypatch.setattr(pagecache.cache.cache, "get", get)
     response = client.get("/")
 
     assert "Test group" in text(response)
-    assert asked == [portal.cache.GENERATION_KEY]
+    assert asked == [pagecache.cache.GENERATION_KEY]
 
 
 def test_pages_are_gzipped_for_clients_that_accept_it(client, home_page):
@@ -311,7 +311,7 @@ def test_feeds_and_the_sitemap_are_built_once_per_change_and_answer_304(
 def test_a_change_made_with_the_cache_up_logs_nothing(home_page, caplog):
     home_page.hero_title = "Changed"
 
-    with caplog.at_level(logging.ERROR, logger="portal.cache"):
+    with caplog.at_level(logging.ERROR, logger="pagecache.cache"):
         home_page.save_revision().publish()
 
     assert caplog.messages == []

@@ -5,7 +5,7 @@ from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[2]
 PRODUCTION_ENV = {
-    "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+    "DJANGO_SETTINGS_MODULE": "config.settings.production",
     "DJANGO_SECRET_KEY": "a-long-random-production-secret-key-for-tests-0123456789abcdef",
     "DJANGO_ALLOWED_HOSTS": "portal.example.org",
     "DJANGO_CSRF_TRUSTED_ORIGINS": "https://portal.example.org",

@@ -78,7 +78,7 @@ def test_search_ignores_punctuation_around_words(client, membership_page):
 @pytest.mark.django_db
 def test_postgresql_sessions_sort_search_results_without_incremental_sort():
     # With it, a word every page uses took 17 s instead of 0.2 s over 10,000 pages
-    # (benchmarks/library_search.py): see the DATABASES setting in portal/settings/base.py.
+    # (benchmarks/library_search.py): see the DATABASES setting in config/settings/base.py.
     with connection.cursor() as cursor:
         cursor.execute("SHOW enable_incremental_sort")
         assert cursor.fetchone() == ("off",)
@@ -88,7 +88,7 @@ def test_postgresql_sessions_sort_search_results_without_incremental_sort():
 @pytest.mark.django_db
 def test_postgresql_sessions_plan_without_parallel_workers():
     # With them, a filtered library search sorted by title sorted all 10,000 resources in two
-    # processes instead of its 111 matches in one: see portal/settings/base.py.
+    # processes instead of its 111 matches in one: see config/settings/base.py.
     with connection.cursor() as cursor:
         cursor.execute("SHOW max_parallel_workers_per_gather")
         assert cursor.fetchone() == ("0",)
@@ -113,7 +113,7 @@ def test_postgresql_search_index_is_read_without_a_pending_list_or_toast_lookups
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL query plan")
 def test_postgresql_reads_the_words_of_a_search_once_per_query(membership_page):
     # Without a named text search configuration, to_tsquery() ran again for every page checked
-    # and ranked: see WAGTAILSEARCH_BACKENDS in portal/settings/base.py.
+    # and ranked: see WAGTAILSEARCH_BACKENDS in config/settings/base.py.
     with CaptureQueriesContext(connection) as queries:
         list(Page.objects.live().search("bedside"))
     with connection.cursor() as cursor:

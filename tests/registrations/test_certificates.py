@@ -5,7 +5,7 @@ import re
 
 from pypdf import PdfReader
 
-from portal.models import OutgoingEmail
+from outbox.models import OutgoingEmail
 from registrations import certificates
 from registrations.models import Certificate, new_certificate_number
 from tests.registrations.factories import RegistrationFactory

@@ -4,8 +4,8 @@ from datetime import timedelta
 
 from django.core.management import call_command
 
+from outbox.models import OutgoingEmail
 from portal import personal_data
-from portal.models import OutgoingEmail
 from registrations import certificates, emails
 from registrations.models import Certificate, Registration
 from tests.registrations.factories import RegistrationFactory

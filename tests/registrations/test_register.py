@@ -3,7 +3,7 @@
 from bs4 import BeautifulSoup
 from django.urls import reverse
 
-from portal.models import OutgoingEmail
+from outbox.models import OutgoingEmail
 from registrations.models import Registration
 from tests.registrations.factories import RegistrationFactory
 

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from django.core.management import call_command
 
-from portal.models import OutgoingEmail
+from outbox.models import OutgoingEmail
 from tests.registrations.factories import RegistrationFactory
 
 

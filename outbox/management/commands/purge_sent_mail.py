@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
 from django.utils import timezone
 
-from portal.models import OutgoingEmail
+from outbox.models import OutgoingEmail
 
 
 class Command(BaseCommand):

@@ -36,7 +36,10 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 # The portal's own apps: shared code, content areas, then what assembles them.
 PORTAL_APPS = (
+    "outbox",
+    "pagecache",
     "portal",
+    "people",
     "home",
     "events",
     "library",
@@ -83,7 +86,7 @@ MIDDLEWARE = [
     "portal.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
-    "portal.cache.PageCacheMiddleware",
+    "pagecache.cache.PageCacheMiddleware",
     "portal.middleware.SiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -96,8 +99,8 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-ROOT_URLCONF = "portal.urls"
-WSGI_APPLICATION = "portal.wsgi.application"
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [
     {
@@ -142,11 +145,11 @@ def redis_cache(url):
 
     Short timeouts bound what a stopped or hanging Redis costs; errors are logged and read as
     cache misses, and after one the cache is left alone for a few seconds
-    (`portal/redis_cache.py`). Rate limits then let posts through (see
+    (`pagecache/redis.py`). Rate limits then let posts through (see
     `portal.antispam.RateLimit`) and /healthz names the cache as down.
     """
     return {
-        "BACKEND": "portal.redis_cache.RedisCacheThatStepsAside",
+        "BACKEND": "pagecache.redis.RedisCacheThatStepsAside",
         "LOCATION": url,
         "KEY_PREFIX": "portal",
         "OPTIONS": {
@@ -184,7 +187,7 @@ SIGNIN_ACCOUNT_FAILURE_LIMIT = 20
 SIGNIN_CLIENT_FAILURE_LIMIT = 20
 # Signed-in admin sessions end 12 hours after sign-in, however busy.
 SESSION_COOKIE_AGE = 12 * 60 * 60
-# The page cache (portal/cache.py): anonymous GETs of public pages, dropped on every change.
+# The page cache (pagecache/cache.py): anonymous GETs of public pages, dropped on every change.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", default=True)
 # The longest an entry is kept, whatever happens (seconds).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", str(60 * 60)))
@@ -368,7 +371,7 @@ WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "webp", "bmp": "webp", "webp": "webp
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_PASSWORD_RESET_ENABLED = True
-# Reset links are queued in the outbox (portal/mail.py) like every other email. (S105: the
+# Reset links are queued in the outbox (outbox/mail.py) like every other email. (S105: the
 # value is a class's dotted path, not a password.)
 WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "portal.signin.OutboxPasswordResetForm"  # noqa: S105
 WAGTAILADMIN_COMMENTS_ENABLED = True

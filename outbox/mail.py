@@ -24,7 +24,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django_tasks import default_task_backend, task
 
-from portal.models import OutgoingEmail
+from outbox.models import OutgoingEmail
 
 logger = logging.getLogger(__name__)
 

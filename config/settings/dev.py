@@ -9,7 +9,7 @@ ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost", "[::1]"]
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"
 
 if not EMAIL_HOST:
-    EMAIL_BACKEND = "portal.mail_backends.ConsoleAndFileBackend"
+    EMAIL_BACKEND = "outbox.backends.ConsoleAndFileBackend"
     EMAIL_FILE_PATH = VAR_DIR / "mail"
 
 # Serve static files straight from the source folders, without collectstatic.

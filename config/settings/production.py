@@ -32,7 +32,7 @@ CSRF_COOKIE_SECURE = True
 
 if not EMAIL_HOST:
     # Without a mail server, queued mail waits in the database and the admin shows it undelivered.
-    EMAIL_BACKEND = "portal.mail_backends.UnconfiguredBackend"
+    EMAIL_BACKEND = "outbox.backends.UnconfiguredBackend"
 
 LOGGING["root"]["level"] = os.environ.get("DJANGO_LOG_LEVEL", "WARNING")
 

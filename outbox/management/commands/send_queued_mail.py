@@ -2,8 +2,8 @@
 
 from django.core.management.base import BaseCommand
 
-from portal.mail import deliver
-from portal.models import OutgoingEmail
+from outbox.mail import deliver
+from outbox.models import OutgoingEmail
 
 
 class Command(BaseCommand):

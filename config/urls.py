@@ -7,8 +7,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from events import urls as events_urls
 from notifications import urls as notifications_urls
+from pagecache.cache import cache_public
 from portal import views
-from portal.cache import cache_public
 from portal.signin import RateLimitedPasswordResetView
 from registrations import urls as registrations_urls
 

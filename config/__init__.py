@@ -1,0 +1,1 @@
+"""The project package: settings for each environment, the root URLconf and WSGI."""
