@@ -185,6 +185,9 @@ AXES_RESET_ON_SUCCESS = True
 # that have signed in to it before may try; and from one client for all accounts.
 SIGNIN_ACCOUNT_FAILURE_LIMIT = 20
 SIGNIN_CLIENT_FAILURE_LIMIT = 20
+# Records of sign-ins and failed sign-ins (username, address, browser, time) are deleted after
+# this many days by `purge_signin_records`, with expired sessions.
+SIGNIN_RECORD_RETENTION_DAYS = int(os.environ.get("SIGNIN_RECORD_RETENTION_DAYS", "90"))
 # Signed-in admin sessions end 12 hours after sign-in, however busy.
 SESSION_COOKIE_AGE = 12 * 60 * 60
 # The page cache (pagecache/cache.py): anonymous GETs of public pages, dropped on every change.
