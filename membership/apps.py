@@ -7,6 +7,6 @@ class MembershipConfig(AppConfig):
 
     def ready(self):
         from membership import personal_data
-        from portal.personal_data import register
+        from people.personal_data import register
 
         register("join_requests", export=personal_data.export, erase=personal_data.erase)

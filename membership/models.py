@@ -18,8 +18,8 @@ from wagtail.search import index
 from outbox.mail import emails_about
 from outbox.models import DeliveryState, OutgoingEmail
 from people.consent import privacy_notice, privacy_notice_version
+from people.personal_data import ErasableQuerySet
 from portal.models import BasePage, edit_tabs
-from portal.personal_data import ErasableQuerySet
 from portal.rich_text import TEXT_FEATURES
 
 

@@ -10,7 +10,7 @@ from wagtail_modeladmin.views import EditView
 
 from membership.forms import JoinRequestAdminForm
 from membership.models import JoinRequest
-from portal.modeladmin import (
+from people.modeladmin import (
     DeliveryFilter,
     ErasingDeleteView,
     OutboxInspectView,

@@ -7,6 +7,6 @@ class NotificationsConfig(AppConfig):
 
     def ready(self):
         from notifications import personal_data
-        from portal.personal_data import register
+        from people.personal_data import register
 
         register("subscribers", export=personal_data.export, erase=personal_data.erase)

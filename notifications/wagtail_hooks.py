@@ -16,7 +16,7 @@ from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 from events.models import EventPage
 from notifications.admin_views import ANNOUNCE_PERMISSION, AnnounceIndexView, AnnounceView
 from notifications.models import Subscriber
-from portal.modeladmin import (
+from people.modeladmin import (
     DeliveryFilter,
     ErasingDeleteView,
     OutboxInspectView,

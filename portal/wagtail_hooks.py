@@ -1,22 +1,8 @@
-"""Admin URLs and serving hooks that belong to no single content app: the outbox's retry, and
-the page cache."""
+"""Serving hooks that belong to no single content app: the page cache."""
 
-from django.urls import path
 from wagtail import hooks
 
 from pagecache.cache import allow_public_caching
-from portal.admin_views import retry_failed_emails
-
-
-@hooks.register("register_admin_urls")
-def outbox_urls():
-    return [
-        path(
-            "outbox/retry/<int:content_type_id>/<str:object_id>/",
-            retry_failed_emails,
-            name="portal_retry_failed_emails",
-        )
-    ]
 
 
 @hooks.register("on_serve_page")

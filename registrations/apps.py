@@ -6,7 +6,7 @@ class RegistrationsConfig(AppConfig):
     verbose_name = "Event registrations"
 
     def ready(self):
-        from portal.personal_data import register
+        from people.personal_data import register
         from registrations import (
             personal_data,
             signals,  # noqa: F401 - connects the publish handler

@@ -8,7 +8,7 @@ from django.db import models
 from django.utils import dateformat, timezone
 
 from events.models import EventPage
-from portal.personal_data import ErasableQuerySet
+from people.personal_data import ErasableQuerySet
 
 # Certificate numbers: 16 characters from an alphabet with no look-alikes (80 random bits).
 CERTIFICATE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"

@@ -1,6 +1,6 @@
 """Registrations and certificates in the portal-wide export and erasure of one person's data.
 
-Registered with `portal.personal_data` in `RegistrationsConfig.ready()`. Certificates are erased
+Registered with `people.personal_data` in `RegistrationsConfig.ready()`. Certificates are erased
 before registrations, since they are found through them.
 """
 

@@ -10,7 +10,7 @@ from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
 from events.models import EventPage
-from portal.modeladmin import ErasingDeleteView, ReadPermissionHistoryView, SafeExportIndexView
+from people.modeladmin import ErasingDeleteView, ReadPermissionHistoryView, SafeExportIndexView
 from registrations import admin_views, places
 from registrations.models import Registration
 

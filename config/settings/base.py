@@ -384,7 +384,7 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"redact_tokens": {"()": "portal.redaction.RedactTokens"}},
+    "filters": {"redact_tokens": {"()": "people.redaction.RedactTokens"}},
     "handlers": {
         "console": {"class": "logging.StreamHandler", "filters": ["redact_tokens"]},
     },

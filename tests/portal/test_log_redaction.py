@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 from gunicorn.config import Config
 
-from portal.redaction import AccessLogger, RedactTokens
+from people.redaction import AccessLogger, RedactTokens
 
 CONFIRM = "/notifications/confirm/eyJrIjoiNWYxIn0:1vQx:secret-part/"
 UNSUBSCRIBE = "/notifications/unsubscribe/eyJrIjoiNWYxIn0:1vQx:other-secret/"

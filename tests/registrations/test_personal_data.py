@@ -5,7 +5,7 @@ from datetime import timedelta
 from django.core.management import call_command
 
 from outbox.models import OutgoingEmail
-from portal import personal_data
+from people import personal_data
 from registrations import certificates, emails
 from registrations.models import Certificate, Registration
 from tests.registrations.factories import RegistrationFactory

@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import validate_email
 
-from portal import personal_data
+from people import personal_data
 
 
 class Command(BaseCommand):

@@ -47,7 +47,7 @@ def filter_parameter(list_filter_entry):
 class SafeExportIndexView(IndexView):
     FORMATS = ("csv",)
     # One CSV button: Wagtail's own offers XLSX too, which these lists do not export.
-    export_buttons_template_name = "portal/admin/csv_export_button.html"
+    export_buttons_template_name = "people/admin/csv_export_button.html"
     custom_value_preprocess = {
         **IndexView.custom_value_preprocess,
         datetime.date: {IndexView.FORMAT_CSV: spreadsheet_date},

@@ -1,7 +1,7 @@
 """Keeps secrets that travel in URLs (sign-up confirmation and unsubscribe tokens) out of logs.
 
 Used by the logging configuration (Django's "Not Found: /notifications/confirm/..." lines) and
-by gunicorn's access log in the Docker image (`--logger-class portal.redaction.AccessLogger`).
+by gunicorn's access log in the Docker image (`--logger-class people.redaction.AccessLogger`).
 """
 
 import logging
