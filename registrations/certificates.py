@@ -6,6 +6,7 @@ stores text, and a link keeps working for as long as the certificate record is k
 """
 
 import io
+from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
@@ -14,8 +15,19 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfgen import canvas
 
 from portal.models import SiteSettings
-from registrations import emails, tokens
+from registrations import emails, tokens, typesetting
 from registrations.models import Certificate, Registration
+
+PAGE_WIDTH, PAGE_HEIGHT = landscape(A4)
+NAVY = colors.HexColor("#1d3557")
+# The frame's line is centred this far in from the edge of the paper.
+BORDER = 30
+# Nothing is printed closer to the edge than this, nor wider than the space between.
+MARGIN = 60
+TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN
+# The first line's baseline, and the lowest the lines above the chair's name may come.
+TOP_BASELINE = PAGE_HEIGHT - 100
+FLOW_BOTTOM = 172
 
 
 def can_have_certificate(event):
@@ -92,45 +104,92 @@ def _hours(value):
     return f"{text} CPD hour" + ("" if value == 1 else "s")
 
 
+@dataclass(frozen=True)
+class Block:
+    """Lines set at one size, with the space left above them."""
+
+    lines: list
+    size: float
+    bold: bool = False
+    colour: object = colors.black
+    space_before: float = 0
+
+
+def _block(text, size, *, max_lines=1, smallest=9, **style):
+    size, lines = typesetting.fit(text, size, TEXT_WIDTH, max_lines=max_lines, smallest=smallest)
+    return Block(lines, size, **style)
+
+
+def _leading(block):
+    return block.size * 1.2
+
+
 def render_pdf(certificate):
-    """An A4 landscape certificate, as bytes."""
+    """An A4 landscape certificate, as bytes.
+
+    Names and titles are set in the fonts of their script and wrapped (made smaller first, for
+    a name) so nothing crosses the margins; the middle of the page closes up its spacing when
+    long lines need the room, and never runs into the chair's signature.
+    """
     buffer = io.BytesIO()
-    width, height = landscape(A4)
-    pdf = canvas.Canvas(buffer, pagesize=(width, height))
+    pdf = canvas.Canvas(buffer, pagesize=(PAGE_WIDTH, PAGE_HEIGHT))
     pdf.setTitle(f"CPD certificate {certificate.number}")
     pdf.setAuthor(certificate.group_name)
-    navy = colors.HexColor("#1d3557")
-    pdf.setStrokeColor(navy)
+    pdf.setStrokeColor(NAVY)
     pdf.setLineWidth(4)
-    pdf.rect(30, 30, width - 60, height - 60)
+    pdf.rect(BORDER, BORDER, PAGE_WIDTH - 2 * BORDER, PAGE_HEIGHT - 2 * BORDER)
 
-    def centred(y, text, font="Helvetica", size=14, colour=colors.black):
-        pdf.setFont(font, size)
-        pdf.setFillColor(colour)
-        pdf.drawCentredString(width / 2, y, text)
+    blocks = [
+        _block(certificate.group_name, 18, max_lines=2, bold=True, colour=NAVY),
+        _block("Certificate of attendance", 30, bold=True, colour=NAVY, space_before=14),
+        _block("This is to certify that", 14, space_before=33),
+        _block(certificate.attendee_name, 26, max_lines=2, smallest=14, bold=True, space_before=9),
+        _block("attended", 14, space_before=23),
+        _block(certificate.event_title, 18, max_lines=3, smallest=11, bold=True, space_before=13),
+        _block(
+            f"{certificate.event_date} ({certificate.event_format})",
+            14,
+            max_lines=2,
+            space_before=13,
+        ),
+        _block(
+            f"Continuing professional development: {_hours(certificate.cpd_hours)}",
+            16,
+            bold=True,
+            space_before=21,
+        ),
+    ]
+    lines_height = sum(_leading(block) * len(block.lines) for block in blocks)
+    spaces = sum(block.space_before for block in blocks)
+    room = TOP_BASELINE - FLOW_BOTTOM + _leading(blocks[0])
+    squeeze = min(1, max(0, (room - lines_height) / spaces))
+    y = TOP_BASELINE + _leading(blocks[0])
+    for block in blocks:
+        y -= block.space_before * squeeze
+        for line in block.lines:
+            y -= _leading(block)
+            typesetting.draw_line(
+                pdf, line, PAGE_WIDTH / 2, y, block.size, bold=block.bold, colour=block.colour
+            )
 
-    centred(height - 100, certificate.group_name, "Helvetica-Bold", 18, navy)
-    centred(height - 150, "Certificate of attendance", "Helvetica-Bold", 30, navy)
-    centred(height - 200, "This is to certify that")
-    centred(height - 240, certificate.attendee_name, "Helvetica-Bold", 26)
-    centred(height - 280, "attended")
-    centred(height - 315, certificate.event_title, "Helvetica-Bold", 18)
-    centred(height - 345, f"{certificate.event_date} ({certificate.event_format})")
-    centred(
-        height - 385,
-        f"Continuing professional development: {_hours(certificate.cpd_hours)}",
-        "Helvetica-Bold",
-        16,
-    )
     if certificate.chair_name:
-        centred(130, certificate.chair_name, "Helvetica-Bold", 14)
-        centred(112, f"Chair, {certificate.group_name}", size=12)
-    pdf.setFont("Helvetica", 10)
-    pdf.setFillColor(colors.black)
-    pdf.drawString(60, 70, f"Certificate number: {certificate.number}")
-    pdf.drawString(60, 56, f"Issued {certificate.issued_on}")
-    pdf.drawRightString(width - 60, 70, "Check this certificate at")
-    pdf.drawRightString(width - 60, 56, tokens.verification_url(certificate))
+        for text, size, bold, y in (
+            (certificate.chair_name, 14, True, 138),
+            (f"Chair, {certificate.group_name}", 12, False, 120),
+        ):
+            size, lines = typesetting.fit(text, size, TEXT_WIDTH, smallest=6)
+            typesetting.draw_line(
+                pdf, " ".join(lines), PAGE_WIDTH / 2, y, size, bold=bold, colour=colors.black
+            )
+    half = TEXT_WIDTH / 2 - 10
+    for text, y, x, align in (
+        (f"Certificate number: {certificate.number}", 86, MARGIN, "left"),
+        (f"Issued {certificate.issued_on}", 72, MARGIN, "left"),
+        ("Check this certificate at", 86, PAGE_WIDTH - MARGIN, "right"),
+        (tokens.verification_url(certificate), 72, PAGE_WIDTH - MARGIN, "right"),
+    ):
+        size, lines = typesetting.fit(text, 10, half, smallest=6)
+        typesetting.draw_line(pdf, " ".join(lines), x, y, size, colour=colors.black, align=align)
     pdf.showPage()
     pdf.save()
     return buffer.getvalue()
