@@ -99,6 +99,7 @@ class HomePage(BasePage):
         "library.LibraryIndexPage",
         "membership.JoinPage",
         "events.EventIndexPage",
+        "trials.TrialIndexPage",
     ]
     max_count = 1
 

@@ -1,7 +1,5 @@
 """The resource library: editor-managed resource types and topics, the library and its resources."""
 
-import re
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -24,13 +22,12 @@ from library.forms import LibraryFilterForm
 from pagecache.cache import cached_until_change
 from portal.blocks import BodyBlock
 from portal.dates import next_uk_midnight, uk_today
+from portal.doi import DOI_ERROR, doi_url, is_doi, normalise_doi
 from portal.models import BasePage, ListEntry, edit_tabs
 from portal.pagination import lazy_page
 
 RESOURCES_PER_PAGE = 10
 RELATED_ON_SAME_TOPICS = 4
-DOI_PATTERN = re.compile(r"^10\.\d{4,9}/\S+$")
-DOI_URL_PREFIX = re.compile(r"^(https?://(dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 
 
 class ResourceType(ListEntry):
@@ -269,9 +266,9 @@ class ResourcePage(BasePage):
     def clean(self):
         super().clean()
         errors = {}
-        self.doi = DOI_URL_PREFIX.sub("", self.doi.strip())
-        if self.doi and not DOI_PATTERN.match(self.doi):
-            errors["doi"] = "Enter a DOI such as 10.1186/1748-5908-7-37."
+        self.doi = normalise_doi(self.doi)
+        if self.doi and not is_doi(self.doi):
+            errors["doi"] = DOI_ERROR
         takes_closing_date = self.resource_type_id and self.resource_type.has_closing_date
         if self.closing_date and not takes_closing_date:
             errors["closing_date"] = (
@@ -288,7 +285,7 @@ class ResourcePage(BasePage):
 
     @property
     def doi_url(self):
-        return f"https://doi.org/{self.doi}" if self.doi else ""
+        return doi_url(self.doi)
 
     @property
     def has_closing_date(self):

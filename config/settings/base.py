@@ -46,6 +46,7 @@ PORTAL_APPS = (
     "membership",
     "notifications",
     "registrations",
+    "trials",
     "editorial",
     "demo",
 )

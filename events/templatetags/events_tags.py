@@ -1,34 +1,23 @@
 """Template tags for event pages: calendar links, the feed's addresses and JSON-LD."""
 
-import json
 from urllib.parse import urlencode
 
 from django import template
-from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import reverse
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 
 from events.calendar import google_calendar_url, outlook_calendar_url
 from events.structured_data import event_structured_data
 from portal.models import SiteSettings
+from portal.structured_data import json_ld_script
 
 register = template.Library()
-
-# Characters that could end the script element or start HTML, escaped inside JSON strings.
-JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 @register.simple_tag(takes_context=True)
 def event_json_ld(context, event):
     request = context.get("request")
     organiser = SiteSettings.for_request(request).group_name if request else ""
-    data = event_structured_data(event, request, organiser_name=organiser)
-    payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
-    return format_html(
-        '<script type="application/ld+json">{}</script>',
-        mark_safe(payload.translate(JSON_SCRIPT_ESCAPES)),  # noqa: S308 - escaped just above
-    )
+    return json_ld_script(event_structured_data(event, request, organiser_name=organiser))
 
 
 @register.simple_tag(takes_context=True)

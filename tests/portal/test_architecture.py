@@ -10,7 +10,15 @@ ROOT = Path(__file__).resolve().parents[2]
 FOUNDATION = ["outbox", "pagecache"]
 SHARED = "portal"
 PEOPLE = "people"
-CONTENT_APPS = ["home", "events", "library", "membership", "notifications", "registrations"]
+CONTENT_APPS = [
+    "home",
+    "events",
+    "library",
+    "membership",
+    "notifications",
+    "registrations",
+    "trials",
+]
 ON_TOP = ["editorial", "demo"]
 FIRST_PARTY = [*FOUNDATION, SHARED, PEOPLE, *CONTENT_APPS, *ON_TOP]
 # The project package assembles everything: the root URLconf includes the apps' URLs.
@@ -198,6 +206,9 @@ def _defined_names(tree):
         ("uk_today", "portal.dates"),
         ("TEXT_FEATURES", "portal.rich_text"),
         ("BODY_TEXT_FEATURES", "portal.rich_text"),
+        ("DOI_PATTERN", "portal.doi"),
+        ("JSON_SCRIPT_ESCAPES", "portal.structured_data"),
+        ("FEED_LENGTH", "portal.feeds"),
     ],
 )
 def test_a_shared_fact_is_defined_in_one_place(name, home):
