@@ -209,6 +209,9 @@ def _defined_names(tree):
         ("DOI_PATTERN", "portal.doi"),
         ("JSON_SCRIPT_ESCAPES", "portal.structured_data"),
         ("FEED_LENGTH", "portal.feeds"),
+        ("DOI_PATTERN", "portal.doi"),
+        ("JSON_SCRIPT_ESCAPES", "portal.structured_data"),
+        ("FEED_LENGTH", "portal.feeds"),
     ],
 )
 def test_a_shared_fact_is_defined_in_one_place(name, home):
