@@ -16,7 +16,7 @@ from reportlab.pdfgen import canvas
 
 from portal.models import SiteSettings
 from registrations import emails, tokens, typesetting
-from registrations.models import Certificate, Registration
+from registrations.models import Certificate, Registration, email_digests
 
 PAGE_WIDTH, PAGE_HEIGHT = landscape(A4)
 NAVY = colors.HexColor("#1d3557")
@@ -53,6 +53,7 @@ def issue(registration):
         cpd_hours=event.cpd_hours,
         group_name=site_settings.group_name if site_settings else "",
         chair_name=site_settings.chair_name if site_settings else "",
+        email_digest=email_digests(registration.email)[0],
     )
 
 

@@ -3,9 +3,11 @@
 import secrets
 import uuid
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import dateformat, timezone
+from django.utils.crypto import salted_hmac
 
 from events.models import EventPage
 from people.personal_data import ErasableQuerySet
@@ -110,11 +112,40 @@ def new_certificate_number():
     return f"{CERTIFICATE_PREFIX}-" + "-".join(body[i : i + 4] for i in range(0, 16, 4))
 
 
+# The salt of the keyed hash that finds a person's certificates once their registration is gone.
+EMAIL_DIGEST_SALT = "registrations.certificate.email"
+
+
+def email_digests(address):
+    """Keyed hashes (HMAC-SHA256 with SECRET_KEY) of an address, as certificates keep it.
+
+    One per key in use, the current key first: after SECRET_KEY is rotated (the old one kept in
+    SECRET_KEY_FALLBACKS) a data request still finds certificates hashed with the old key.
+    """
+    value = address.strip().lower()
+    keys = [settings.SECRET_KEY, *getattr(settings, "SECRET_KEY_FALLBACKS", [])]
+    return [
+        salted_hmac(EMAIL_DIGEST_SALT, value, secret=key, algorithm="sha256").hexdigest()
+        for key in keys
+    ]
+
+
+class CertificateQuerySet(models.QuerySet):
+    def for_address(self, address):
+        """The address's certificates: through its registrations, or by the address's hash."""
+        return self.filter(
+            models.Q(registration__email__iexact=address.strip())
+            | models.Q(email_digest__in=email_digests(address))
+        )
+
+
 class Certificate(models.Model):
     """What a CPD certificate said, kept (longer than registrations) so it can be verified.
 
     The facts are copied, not linked: the registration is purged long before the certificate,
-    and an event page edited later must not change a certificate already issued.
+    and an event page edited later must not change a certificate already issued. The address
+    is kept only as a keyed hash, so a data request finds the certificate for its whole
+    retention while the record itself names no address.
     """
 
     # Personal data: never listed in Wagtail's usage views of the pages it points to.
@@ -137,6 +168,13 @@ class Certificate(models.Model):
     chair_name = models.CharField(max_length=200, blank=True)
     issued_at = models.DateTimeField(default=timezone.now)
     key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    email_digest = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
+    revoked_at = models.DateTimeField("revoked", null=True, blank=True, editable=False)
+    # Erased at the holder's request: only the number and this date are kept, so the
+    # verification page can say the record was removed rather than that it never existed.
+    erased_at = models.DateTimeField("removed", null=True, blank=True, editable=False)
+
+    objects = CertificateQuerySet.as_manager()
 
     class Meta:
         ordering = ["-issued_at", "pk"]
@@ -147,3 +185,7 @@ class Certificate(models.Model):
     @property
     def issued_on(self):
         return dateformat.format(timezone.localtime(self.issued_at), "j F Y")
+
+    @property
+    def is_valid(self):
+        return self.revoked_at is None and self.erased_at is None

@@ -1,8 +1,12 @@
 """Registrations and certificates in the portal-wide export and erasure of one person's data.
 
-Registered with `people.personal_data` in `RegistrationsConfig.ready()`. Certificates are erased
-before registrations, since they are found through them.
+Registered with `people.personal_data` in `RegistrationsConfig.ready()`. Certificates are found
+through their registration while it is kept, and by the keyed hash of the address they keep
+after `purge_registrations` has deleted it, so for their whole retention. Certificates are
+erased before registrations.
 """
+
+from django.utils import timezone
 
 from registrations.models import Certificate, Registration
 
@@ -12,7 +16,7 @@ def _registrations(email):
 
 
 def _certificates(email):
-    return Certificate.objects.filter(registration__in=_registrations(email))
+    return Certificate.objects.for_address(email).filter(erased_at=None)
 
 
 def export_registrations(email):
@@ -45,15 +49,27 @@ def export_certificates(email):
             "date": c.event_date,
             "CPD hours": str(c.cpd_hours),
             "issued": c.issued_at.isoformat(),
+            "revoked": c.revoked_at.isoformat() if c.revoked_at else None,
         }
         for c in _certificates(email)
     ]
 
 
 def erase_certificates(email):
+    """Remove the name and the address's hash, keeping the number and when it was removed.
+
+    The number is random and names no one; keeping it lets the verification page say that the
+    record was removed, rather than that the certificate was never issued. The rest goes with
+    the certificate's retention (`purge_registrations`).
+    """
     return Certificate.objects.filter(
         pk__in=list(_certificates(email).values_list("pk", flat=True))
-    ).delete()[0]
+    ).update(
+        attendee_name="",
+        email_digest="",
+        registration=None,
+        erased_at=timezone.now(),
+    )
 
 
 def erase_registrations(email):

@@ -146,7 +146,8 @@ def certificate_download(request, token):
         certificate = tokens.object_for_token(Certificate, token, tokens.CERTIFICATE_SALT)
     except tokens.InvalidLink:
         return _link_problem(request)
-    if certificate is None:
+    if certificate is None or not certificate.is_valid:
+        # Revoked, or removed at the holder's request: the PDF is no longer given out.
         return _link_problem(request)
     response = HttpResponse(certificates.render_pdf(certificate), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{certificate.number}.pdf"'
@@ -155,10 +156,17 @@ def certificate_download(request, token):
 
 @require_safe
 def verify(request, number):
-    certificate = Certificate.objects.filter(number=number.strip().upper()).first()
+    """Genuine, revoked (and when), removed at the holder's request, or not known."""
+    certificate = Certificate.objects.filter(number=number.strip().upper()[:40]).first()
+    if certificate is None:
+        status = 404
+    elif certificate.erased_at:
+        status = 410
+    else:
+        status = 200
     return TemplateResponse(
         request,
         "registrations/verify.html",
         {"certificate": certificate, "number": number[:40]},
-        status=200 if certificate else 404,
+        status=status,
     )

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import connections
 from django.test import Client
 
-from portal.models import OutgoingEmail
+from outbox.models import OutgoingEmail
 from registrations import certificates, tokens
 from registrations.models import Certificate, Registration
 from tests.registrations.factories import RegistrationFactory
