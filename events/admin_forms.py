@@ -1,9 +1,11 @@
-"""The event page's admin form: dates read the UK way, and a start in the past needs a tick."""
+"""The event page's admin form: dates read the UK way; a start in the past, and more CPD hours
+than the event lasts, each need a tick."""
 
+from django import forms
 from django.utils import timezone
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from events.dates import uk
+from events.dates import event_ends_at, uk
 
 DATE_TIME_FIELDS = ("start", "end", "registration_deadline")
 INVALID_DATE_TIME = (
@@ -19,6 +21,13 @@ class EventPageForm(WagtailAdminPageForm):
     record of a past event. Only a start the editor has just entered or changed is checked, so
     an event under way, or an older page, can still be corrected.
     """
+
+    confirm_cpd_hours = forms.BooleanField(
+        label="These CPD hours are right, though longer than the event",
+        required=False,
+        help_text="Tick only if attendees may claim more CPD hours than the event lasts, for "
+        "example for set reading before it.",
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -41,10 +50,40 @@ class EventPageForm(WagtailAdminPageForm):
                 "This start is in the past: check the date (day/month/year). If the page is a "
                 "record of an event that has already happened, tick 'Record of a past event'.",
             )
+        self._check_cpd_hours(cleaned_data)
         return cleaned_data
+
+    def _check_cpd_hours(self, cleaned_data):
+        """More CPD hours than the event lasts is usually a slip (1.5 for a 15-minute talk).
+
+        Checked when the hours or the times have just been entered or changed, so a page saved
+        with the tick is not questioned again at every edit.
+        """
+        hours, start, end = (cleaned_data.get(name) for name in ("cpd_hours", "start", "end"))
+        if not (hours and start and end) or cleaned_data.get("confirm_cpd_hours"):
+            return
+        if not {"cpd_hours", "start", "end", "all_day"} & set(self.changed_data):
+            return
+        lasts = event_ends_at(start, end, cleaned_data.get("all_day")) - start
+        if hours * 3600 > lasts.total_seconds():
+            self.add_error(
+                "cpd_hours",
+                f"{hours.normalize():f} CPD hours is longer than the event "
+                f"({_duration(lasts)}): check the hours, or tick 'These CPD hours are right, "
+                "though longer than the event'.",
+            )
 
     @staticmethod
     def _has_started(start, all_day):
         now = timezone.now()
         # An all-day event entered on its own day has not been missed.
         return uk(start).date() < uk(now).date() if all_day else start < now
+
+
+def _duration(delta):
+    minutes = round(delta.total_seconds() / 60)
+    hours, minutes = divmod(minutes, 60)
+    parts = [f"{hours} hour{'s' if hours != 1 else ''}"] if hours else []
+    if minutes or not parts:
+        parts.append(f"{minutes} minute{'s' if minutes != 1 else ''}")
+    return " ".join(parts)

@@ -393,6 +393,7 @@ class EventPage(RoutablePageMixin, BasePage):
                 FieldPanel("private_joining_link"),
                 FieldPanel("private_joining_instructions"),
                 FieldPanel("cpd_hours"),
+                FieldPanel("confirm_cpd_hours"),
                 FieldPanel("ask_for_feedback"),
             ],
             heading="Registration and CPD",
