@@ -243,8 +243,10 @@ def cache_public(view=None, *, until=None, max_age=None):
 
 
 def is_anonymous_get(request):
+    """A GET or HEAD with no session or messages: HEAD is answered from, and fills, the same
+    entry as GET, so that it carries the same validators (ETag, Last-Modified)."""
     return (
-        request.method == "GET"
+        request.method in ("GET", "HEAD")
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and "messages" not in request.COOKIES
     )

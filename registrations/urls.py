@@ -1,15 +1,31 @@
 """Public addresses for registrations and certificates. Links in emails already sent point
 here: keep them stable."""
 
-from django.urls import path
+from django.urls import path, register_converter
 
 from registrations import views
+
+
+class IdConverter:
+    """A page id: digits that fit in a database id, so a longer number is not found rather
+    than overflowing the query (SQLite raises on one)."""
+
+    regex = "[0-9]{1,18}"
+
+    def to_python(self, value):
+        return int(value)
+
+    def to_url(self, value):
+        return str(value)
+
+
+register_converter(IdConverter, "id")
 
 app_name = "registrations"
 
 urlpatterns = [
-    path("registrations/<int:event_id>/", views.register, name="register"),
-    path("registrations/<int:event_id>/done/", views.registered, name="registered"),
+    path("registrations/<id:event_id>/", views.register, name="register"),
+    path("registrations/<id:event_id>/done/", views.registered, name="registered"),
     path("registrations/cancel/<str:token>/", views.cancel, name="cancel"),
     path("registrations/feedback/<str:token>/", views.feedback, name="feedback"),
     path(

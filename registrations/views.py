@@ -5,6 +5,7 @@ working whatever editors do to the pages.
 """
 
 import logging
+import re
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
@@ -19,7 +20,12 @@ from portal.antispam import RateLimit, turn_away
 from portal.forms import error_summary
 from registrations import certificates, places, tokens
 from registrations.forms import FORM_ID, FeedbackForm, RegistrationForm
-from registrations.models import Certificate, Registration
+from registrations.models import (
+    CERTIFICATE_ALPHABET,
+    CERTIFICATE_PREFIX,
+    Certificate,
+    Registration,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -157,7 +163,13 @@ def certificate_download(request, token):
 @require_safe
 def verify(request, number):
     """Genuine, revoked (and when), removed at the holder's request, or not known."""
-    certificate = Certificate.objects.filter(number=number.strip().upper()[:40]).first()
+    wanted = number.strip().upper()
+    # Only a number of the shape we issue is looked up: anything else (a NUL byte, which
+    # PostgreSQL refuses in a query, or a mangled link) is simply not known.
+    shape = rf"{CERTIFICATE_PREFIX}(-[{CERTIFICATE_ALPHABET}]{{4}}){{4}}"
+    certificate = (
+        Certificate.objects.filter(number=wanted).first() if re.fullmatch(shape, wanted) else None
+    )
     if certificate is None:
         status = 404
     elif certificate.erased_at:

@@ -308,6 +308,28 @@ def test_feeds_and_the_sitemap_are_built_once_per_change_and_answer_304(
         assert changed["ETag"] != first["ETag"]
 
 
+@pytest.mark.parametrize("path", ["/events/feed.ics", "library feed", "/sitemap.xml"])
+@pytest.mark.parametrize("first_method", ["get", "head"])
+def test_head_on_feeds_and_the_sitemap_sends_the_same_validators_as_get(
+    client, events_index, library, path, first_method
+):
+    # Feed readers and crawlers check for changes with HEAD, then ask with If-None-Match.
+    EventPageFactory(parent=events_index, title="Spring meeting")
+    ResourcePageFactory(parent=library, title="Toolkit")
+    url = library.url + "feed/" if path == "library feed" else path
+    second_method = "head" if first_method == "get" else "get"
+
+    first = getattr(client, first_method)(url)
+    second = getattr(client, second_method)(url)
+    head = first if first_method == "head" else second
+
+    assert head.status_code == 200
+    assert not head.content
+    assert head["ETag"] == first["ETag"] == second["ETag"]
+    assert head["Last-Modified"] == first["Last-Modified"] == second["Last-Modified"]
+    assert client.head(url, HTTP_IF_NONE_MATCH=head["ETag"]).status_code == 304
+
+
 def test_a_change_made_with_the_cache_up_logs_nothing(home_page, caplog):
     home_page.hero_title = "Changed"
 
