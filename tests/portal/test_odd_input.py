@@ -22,6 +22,8 @@ from registrations import certificates
 from registrations import tokens as registration_tokens
 from registrations.models import Registration
 from tests.registrations.factories import RegistrationFactory
+from tests.trials.factories import TrialIndexPageFactory, TrialPageFactory
+from trials.models import TrialIndexPage
 
 # Sent percent-encoded as they stand, so that the server receives these exact bytes.
 ODD_VALUES = [
@@ -83,6 +85,9 @@ def public(demo_home):
     certificate = certificates.issue(
         RegistrationFactory(event=event, status=Registration.Status.ATTENDED)
     )
+    # The demo has no trials yet.
+    trials = TrialIndexPage.objects.live().first() or TrialIndexPageFactory(parent=demo_home)
+    trial = TrialPageFactory(parent=trials)
     return {
         "certificate": certificate,
         "events": events,
@@ -96,6 +101,9 @@ def public(demo_home):
             events.url: ["type", "format", "page"],
             f"{events.url}past/": ["type", "format", "page"],
             library.url: ["q", "topic", "type", "year", "sort", "open", "page"],
+            trials.url: ["q", "stage", "topic", "page"],
+            f"{trials.url}feed/": [],
+            trial.url: [],
             f"{library.url}feed/": [],
             "/events/feed.ics": [],
             event.url: [],
