@@ -9,6 +9,7 @@ from demo.group_text import read_group_text
 from demo.home import build_home, build_site_settings, build_standard_pages
 from demo.library import build_library
 from demo.membership import build_join_page, route_join_requests_to_the_chair
+from demo.trials import build_trials
 
 
 def build_site():
@@ -18,6 +19,7 @@ def build_site():
     build_site_settings(home, text, pages)
     build_events(home, text)
     build_library(home)
+    build_trials(home)
     join_page, _ = build_join_page(home, text)
     route_join_requests_to_the_chair(home, text)
     if home.join_page_id is None:

@@ -14,7 +14,9 @@ from events.models import EventIndexPage, EventPage
 from library.models import LibraryIndexPage, ResourcePage
 from membership.models import JoinRequest
 from notifications.models import Subscriber
+from portal.dates import uk_today
 from registrations.models import registration_counts
+from trials.models import REVIEW_WARNING_DAYS, TrialIndexPage, TrialPage
 
 # The group promises at least this many of its own meetings a year.
 MEETINGS_PROMISED_PER_YEAR = 4
@@ -141,10 +143,34 @@ class RecentResourcesPanel(DashboardPanel):
         }
 
 
+class TrialReviewsPanel(DashboardPanel):
+    """Trial summaries past their review date or due within REVIEW_WARNING_DAYS, soonest first:
+    an out-of-date summary of evidence misleads the clinicians who act on it."""
+
+    name = "trial_reviews"
+    template_name = "editorial/dashboard/trial_reviews.html"
+    order = 75
+    listed = 10
+
+    def get_context_data(self, parent_context=None):
+        today = uk_today()
+        due = TrialPage.objects.live().due_for_review(today)
+        trials = list(due.only("title", "review_by", "last_reviewed")[: self.listed])
+        for trial in trials:
+            trial.overdue = trial.review_by < today
+        return {
+            "trials": trials,
+            "due_count": due.count(),
+            "warning_days": REVIEW_WARNING_DAYS,
+            "trials_index_id": TrialIndexPage.objects.values_list("pk", flat=True).first(),
+        }
+
+
 PANELS = [
     JoinRequestsPanel,
     FailedEmailsPanel,
     GroupMeetingsPanel,
     UpcomingEventsPanel,
+    TrialReviewsPanel,
     RecentResourcesPanel,
 ]

@@ -14,6 +14,9 @@ from pagecache.cache import next_moment_until_change
 from portal.blocks import BodyBlock
 from portal.models import BasePage
 from portal.rich_text import TEXT_FEATURES
+from trials.models import TrialIndexPage, TrialPage
+
+LATEST_TRIALS = 3
 
 
 class HomePage(BasePage):
@@ -112,6 +115,7 @@ class HomePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(self.upcoming_events_teaser())
+        context.update(self.latest_trials_teaser())
         return context
 
     def cache_expires_at(self, request):
@@ -137,6 +141,16 @@ class HomePage(BasePage):
                 lambda: EventIndexPage.objects.child_of(self).live().public().first()
             ),
             "upcoming_events": events[:3],
+        }
+
+    def latest_trials_teaser(self):
+        """The newest trial summaries, looked up only when the template first shows them."""
+        trials = TrialPage.objects.descendant_of(self).live().public().for_listing()
+        return {
+            "trials_index": SimpleLazyObject(
+                lambda: TrialIndexPage.objects.child_of(self).live().public().first()
+            ),
+            "latest_trials": trials.newest_first()[:LATEST_TRIALS],
         }
 
 
