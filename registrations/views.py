@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from events.models import EventPage
 from people.consent import privacy_notice_version
-from portal.antispam import RateLimit, turn_away
+from portal.antispam import RateLimit, too_many_requests, turn_away
 from portal.forms import error_summary
 from registrations import certificates, places, tokens
 from registrations.forms import FORM_ID, FeedbackForm, RegistrationForm
@@ -31,6 +31,9 @@ logger = logging.getLogger(__name__)
 
 # Posts (valid or not) per address per hour: plenty for a person correcting mistakes.
 REGISTRATION_RATE_LIMIT = RateLimit("registration", limit=10, period=60 * 60)
+# Certificate checks per client per hour: plenty for a person, or an employer checking a pile of
+# certificates; far too few for anyone trying numbers to find names.
+VERIFY_RATE_LIMIT = RateLimit("certificate-check", limit=60, period=60 * 60)
 
 
 def _event(event_id):
@@ -160,9 +163,22 @@ def certificate_download(request, token):
     return response
 
 
+@never_cache
 @require_safe
 def verify(request, number):
-    """Genuine, revoked (and when), removed at the holder's request, or not known."""
+    """Genuine, revoked (and when), removed at the holder's request, or not known.
+
+    The answer names a person, so it is kept by no cache (`no-store`, from `never_cache`) and
+    indexed by no search engine (`X-Robots-Tag`, as well as the page's robots meta tag).
+    """
+    response = _verify(request, number)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+def _verify(request, number):
+    if not VERIFY_RATE_LIMIT.hit(request):
+        return too_many_requests(request, VERIFY_RATE_LIMIT, what="certificate checks")
     wanted = number.strip().upper()
     # Only a number of the shape we issue is looked up: anything else (a NUL byte, which
     # PostgreSQL refuses in a query, or a mangled link) is simply not known.

@@ -3,11 +3,13 @@
 import io
 import re
 
+from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from outbox.models import OutgoingEmail
 from registrations import certificates
 from registrations.models import Certificate, new_certificate_number
+from registrations.views import VERIFY_RATE_LIMIT
 from tests.registrations.factories import RegistrationFactory
 
 
@@ -58,6 +60,41 @@ def test_verification_page_confirms_a_genuine_certificate_or_says_it_is_unknown(
     assert "Alex Example" in genuine.content.decode()
     assert unknown.status_code == 404
     assert "Certificate not known" in unknown.content.decode()
+
+
+def test_the_verification_page_is_kept_by_no_cache_and_indexed_by_no_search_engine(
+    client, event, settings
+):
+    settings.PAGE_CACHE_ENABLED = True
+    certificate = certificates.issue(RegistrationFactory(event=event, status="attended"))
+
+    for number in (certificate.number, new_certificate_number()):
+        response = client.get(f"/certificates/{number}/")
+
+        assert "no-store" in response["Cache-Control"]
+        assert "public" not in response["Cache-Control"]
+        assert "noindex" in response["X-Robots-Tag"]
+        robots = BeautifulSoup(response.content, "html.parser").find(
+            "meta", attrs={"name": "robots"}
+        )
+        assert "noindex" in robots["content"]
+
+
+def test_checking_certificate_numbers_is_limited_per_client(client, event):
+    certificate = certificates.issue(RegistrationFactory(event=event, status="attended"))
+    for _ in range(VERIFY_RATE_LIMIT.limit):
+        assert client.get(f"/certificates/{new_certificate_number()}/").status_code == 404
+
+    refused = client.get(f"/certificates/{certificate.number}/")
+    elsewhere = client.get(f"/certificates/{certificate.number}/", REMOTE_ADDR="192.0.2.7")
+
+    assert refused.status_code == 429
+    assert int(refused["Retry-After"]) > 0
+    assert "Too many attempts" in refused.content.decode()
+    assert certificate.attendee_name not in refused.content.decode()
+    assert "no-store" in refused["Cache-Control"]
+    assert "noindex" in refused["X-Robots-Tag"]
+    assert elsewhere.status_code == 200
 
 
 def test_certificate_numbers_cannot_be_guessed():
