@@ -24,9 +24,9 @@ FEED_REFRESH = timedelta(hours=6)
 ICAL_STATUS = {"scheduled": "CONFIRMED", "postponed": "TENTATIVE", "cancelled": "CANCELLED"}
 
 
-def calendar_title(event):
+def calendar_title(event, *, cancelled=False):
     """The entry's title; the status is in it too, for apps that ignore STATUS."""
-    if event.is_cancelled:
+    if event.is_cancelled or cancelled:
         return f"Cancelled: {event.title}"
     if event.is_postponed:
         return f"Postponed: {event.title}"
@@ -37,7 +37,7 @@ def calendar_description(event, url):
     parts = [event.summary]
     if event.status_note and (event.is_cancelled or event.is_postponed):
         parts.append(event.status_note)
-    if event.is_online and event.joining_details:
+    if event.is_online and event.joining_details and not event.is_cancelled:
         parts.append(f"How to join online: {event.joining_details}")
     if event.booking_url:
         parts.append(f"Registration: {event.booking_url}")
@@ -57,11 +57,13 @@ def calendar_span(event):
     return _utc(event.start), _utc(event.end)
 
 
-def event_to_ical(event, request=None, *, dtstamp=None):
+def event_to_ical(event, request=None, *, dtstamp=None, sequence=None, cancelled=False):
     """One VEVENT for `event`. Full URLs come from the request's site, or the page's own site.
 
     `dtstamp` defaults to when the event was last changed, as RFC 5545 asks for calendars that
     carry no METHOD; pass the time of sending when attaching to a METHOD:PUBLISH email.
+    `sequence` and `cancelled` serve one person's copy: their own SEQUENCE, and their place
+    cancelled while the event goes ahead (see `attendee_calendar`).
     """
     url = event.get_full_url(request)
     start, end = calendar_span(event)
@@ -74,21 +76,26 @@ def event_to_ical(event, request=None, *, dtstamp=None):
     )
     entry.add("dtstart", start)
     entry.add("dtend", end)
-    entry.add("summary", calendar_title(event))
+    entry.add("summary", calendar_title(event, cancelled=cancelled))
     entry.add("description", calendar_description(event, url))
     if event.location:
         entry.add("location", event.location)
     entry.add("url", url)
-    entry.add("status", ICAL_STATUS[event.status])
-    entry.add("sequence", event.sequence)
+    entry.add("status", "CANCELLED" if cancelled else ICAL_STATUS[event.status])
+    entry.add("sequence", event.sequence if sequence is None else sequence)
     if event.last_modified:
         entry.add("last-modified", _utc(event.last_modified))
     entry.add("categories", [event.event_type.name])
     return entry
 
 
-def calendar_for(events, request=None, *, name=None, description=None, method=None):
-    """A VCALENDAR holding `events`; with a name it is a feed apps can subscribe to."""
+def calendar_for(
+    events, request=None, *, name=None, description=None, method=None, **entry_options
+):
+    """A VCALENDAR holding `events`; with a name it is a feed apps can subscribe to.
+
+    `entry_options` (`sequence`, `cancelled`) go to `event_to_ical` for one person's copy.
+    """
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -105,8 +112,22 @@ def calendar_for(events, request=None, *, name=None, description=None, method=No
         calendar.add("x-wr-caldesc", description)
     dtstamp = timezone.now() if method else None
     for event in events:
-        calendar.add_component(event_to_ical(event, request, dtstamp=dtstamp))
+        calendar.add_component(event_to_ical(event, request, dtstamp=dtstamp, **entry_options))
     return calendar
+
+
+def attendee_calendar(event, *, sequence, cancelled=False):
+    """The calendar an email to one registered person attaches, as RFC 5546 asks.
+
+    It has the event's UID, so it replaces the entry the person already has; a higher
+    `sequence` than their last copy, so their calendar app takes it; and METHOD:CANCEL with
+    STATUS:CANCELLED when the event or their place is cancelled, else METHOD:PUBLISH with the
+    event's status (TENTATIVE while it is postponed).
+    """
+    cancelled = cancelled or event.is_cancelled
+    method = "CANCEL" if cancelled else "PUBLISH"
+    calendar = calendar_for([event], method=method, sequence=sequence, cancelled=cancelled)
+    return calendar, method
 
 
 def calendar_response(calendar, *, filename=None):

@@ -486,6 +486,7 @@ class EventPage(RoutablePageMixin, BasePage):
         now = timezone.now()
         return (
             not self.is_cancelled
+            and not self.is_postponed
             and not self.has_ended(now)
             and (self.registration_deadline is None or now < self.registration_deadline)
         )

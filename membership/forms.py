@@ -8,7 +8,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from membership.models import JoinRequest, JoinRequestStatusChange
 from portal.antispam import AntiSpamFormMixin
-from portal.forms import EMAIL_ERROR_MESSAGES, EMAIL_WIDGET_ATTRS, single_line
+from portal.forms import email_address_field, single_line
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 # The form's id on the join page: errors about the whole form link to it.
@@ -40,6 +40,7 @@ class JoinForm(AntiSpamFormMixin, forms.ModelForm):
             "group"
         },
     )
+    email = email_address_field("We will only use this to reply about joining the group.")
     submission_token = forms.CharField(widget=forms.HiddenInput, required=False)
 
     class Meta:
@@ -59,7 +60,6 @@ class JoinForm(AntiSpamFormMixin, forms.ModelForm):
         ]
         labels = {
             "full_name": "Full name",
-            "email": "Email address",
             "role": "What is your professional role?",
             "role_other": "If other, what is your role?",
             "organisation": "Organisation or unit",
@@ -69,7 +69,6 @@ class JoinForm(AntiSpamFormMixin, forms.ModelForm):
             "message": "Anything else you would like to tell the group (optional)",
         }
         help_texts = {
-            "email": "We will only use this to reply about joining the group.",
             "role_other": "For example, physiotherapist or research nurse.",
             "organisation": "For example, your hospital and the paediatric critical care unit "
             "you work in.",
@@ -80,7 +79,6 @@ class JoinForm(AntiSpamFormMixin, forms.ModelForm):
         }
         widgets = {
             "full_name": forms.TextInput(attrs={"autocomplete": "name", "spellcheck": "false"}),
-            "email": forms.EmailInput(attrs=EMAIL_WIDGET_ATTRS),
             "role": forms.RadioSelect,
             "role_other": forms.TextInput(attrs={"autocomplete": "organization-title"}),
             "organisation": forms.TextInput(attrs={"autocomplete": "organization"}),
@@ -93,7 +91,6 @@ class JoinForm(AntiSpamFormMixin, forms.ModelForm):
                 "required": "Enter your full name",
                 "max_length": "Full name must be %(limit_value)d characters or fewer",
             },
-            "email": EMAIL_ERROR_MESSAGES,
             "role": {
                 "required": "Select your professional role",
                 "invalid_choice": "Select your professional role",

@@ -10,7 +10,7 @@ import datetime
 
 from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
-from django.contrib.admin.utils import label_for_field
+from django.contrib.admin.utils import label_for_field, lookup_field
 from django.contrib.contenttypes.models import ContentType
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -74,6 +74,15 @@ class SafeExportIndexView(IndexView):
         if field in self.export_headings:
             return self.export_headings[field]
         return capfirst(label_for_field(field, model=self.model, model_admin=self.model_admin))
+
+    def to_row_dict(self, item):
+        # An empty answer is an empty cell: modeladmin writes its "-" placeholder instead,
+        # which the formula guard below would then turn into "'-".
+        row = {}
+        for field in self.list_export:
+            _, _, value = lookup_field(field, item, self.model_admin)
+            row[field] = "" if value is None or value == "" else value
+        return row
 
     def stream_csv(self, queryset):
         yield BYTE_ORDER_MARK.encode()

@@ -4,6 +4,7 @@ import unicodedata
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 
 # Characters that change the direction of the text around them: in an email subject or a CSV
 # cell they make a name show as something other than what was typed.
@@ -21,6 +22,26 @@ EMAIL_ERROR_MESSAGES = {
 EMAIL_WIDGET_ATTRS = {"autocomplete": "email", "spellcheck": "false"}
 
 
+def validate_deliverable_domain(value):
+    """Only an address on a domain on the internet can be mailed: a name with a dot, such as
+    example.org. Django accepts `root@localhost` and `x@[127.0.0.1]`, which would send the
+    group's email to the portal's own machine or to an address typed as a number."""
+    try:
+        validate_email(value)
+    except ValidationError:
+        return  # the field's own check already says so, once
+    domain = value.rpartition("@")[2].strip().rstrip(".")
+    labels = domain.split(".")
+    if (
+        domain.startswith("[")
+        or len(labels) < 2
+        or not all(labels)
+        or labels[-1].isdigit()  # 127.0.0.1 and the like
+        or domain.lower().endswith(("localhost", ".local", ".localdomain"))
+    ):
+        raise ValidationError(EMAIL_ERROR_MESSAGES["invalid"], code="invalid")
+
+
 def email_address_field(help_text):
     """The email question as every public form asks it; `help_text` says what it is used for."""
     return forms.EmailField(
@@ -29,6 +50,7 @@ def email_address_field(help_text):
         help_text=help_text,
         widget=forms.EmailInput(attrs=EMAIL_WIDGET_ATTRS),
         error_messages=EMAIL_ERROR_MESSAGES,
+        validators=[validate_deliverable_domain],
     )
 
 

@@ -1,16 +1,18 @@
 """The emails attendees get: confirmation, waiting list, promotion, cancellation, reminders,
 changes to the event, and certificates. All are queued through the outbox."""
 
-from events.calendar import calendar_for
+from events.calendar import attendee_calendar
 from outbox.mail import queue_email, render_email
 from portal.models import SiteSettings
 from registrations import tokens
+from registrations.models import Registration
 
 
 def _context(registration, **extra):
     event = registration.event
     site = event.get_site()
     site_settings = SiteSettings.for_site(site) if site else None
+    going_ahead = not event.is_cancelled
     return {
         "registration": registration,
         "event": event,
@@ -18,15 +20,24 @@ def _context(registration, **extra):
         "group_name": site_settings.group_name if site_settings else "",
         "contact_email": site_settings.contact_email if site_settings else "",
         "cancel_url": tokens.cancel_url(registration),
-        "show_joining": registration.holds_place and event.is_online,
+        # Nothing to cancel, and nothing to join, once the event itself is cancelled.
+        "can_cancel": going_ahead
+        and not event.has_ended()
+        and registration.status in (Registration.Status.REGISTERED, Registration.Status.WAITING),
+        "show_joining": going_ahead and registration.holds_place and event.is_online,
         **extra,
     }
 
 
-def _calendar_attachment(event, *, method="PUBLISH"):
+def _calendar_attachment(registration, *, cancelled=False):
+    """This person's copy of the event's calendar entry (see `attendee_calendar`)."""
+    event = registration.event
+    calendar, method = attendee_calendar(
+        event, sequence=registration.own_calendar_sequence, cancelled=cancelled
+    )
     return {
         "filename": f"{event.slug}.ics",
-        "content": calendar_for([event], method=method).to_ical().decode(),
+        "content": calendar.to_ical().decode(),
         "mimetype": f"text/calendar; method={method}",
     }
 
@@ -45,7 +56,7 @@ def _queue(registration, template, *, calendar=None, **extra):
 
 def queue_confirmation(registration):
     if registration.holds_place:
-        _queue(registration, "registered", calendar=_calendar_attachment(registration.event))
+        _queue(registration, "registered", calendar=_calendar_attachment(registration))
     else:
         _queue(registration, "waiting")
 
@@ -55,11 +66,15 @@ def queue_already_registered(registration):
 
 
 def queue_promoted(registration):
-    _queue(registration, "promoted", calendar=_calendar_attachment(registration.event))
+    _queue(registration, "promoted", calendar=_calendar_attachment(registration))
 
 
-def queue_cancelled(registration):
-    _queue(registration, "cancelled")
+def queue_cancelled(registration, *, had_place, by_organiser=False):
+    """Their place (or place in the queue) is cancelled; a place had its calendar entry too."""
+    calendar = _calendar_attachment(registration, cancelled=True) if had_place else None
+    _queue(
+        registration, "cancelled", calendar=calendar, by_organiser=by_organiser, had_place=had_place
+    )
 
 
 def queue_reminder(registration):
@@ -67,10 +82,12 @@ def queue_reminder(registration):
 
 
 def queue_event_changed(registration):
-    """The changed event, with a calendar entry that replaces (or cancels) the one they have."""
-    event = registration.event
-    method = "CANCEL" if event.is_cancelled else "PUBLISH"
-    _queue(registration, "event_changed", calendar=_calendar_attachment(event, method=method))
+    """The changed event, with a calendar entry that replaces (or cancels) the one they have.
+
+    People waiting for a place have no calendar entry, so they get the news without one.
+    """
+    calendar = _calendar_attachment(registration) if registration.holds_place else None
+    _queue(registration, "event_changed", calendar=calendar)
 
 
 def queue_message(registration, subject, message):

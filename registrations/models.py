@@ -57,6 +57,9 @@ class Registration(models.Model):
     key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     # The calendar SEQUENCE this person's calendar last received, so updates go once.
     calendar_sequence = models.PositiveIntegerField(default=0, editable=False)
+    # Changes to this person's own calendar entry (their place cancelled, a place again after
+    # that): their copy's SEQUENCE is the event's plus this, so it only ever goes up.
+    calendar_changes = models.PositiveIntegerField(default=0, editable=False)
     reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     feedback_rating = models.PositiveSmallIntegerField(
@@ -84,6 +87,11 @@ class Registration(models.Model):
     @property
     def holds_place(self):
         return self.status in self.PLACE_HOLDING
+
+    @property
+    def own_calendar_sequence(self):
+        """The SEQUENCE of this person's copy of the event's calendar entry."""
+        return self.event.sequence + self.calendar_changes
 
     def erase(self):
         Registration.objects.filter(pk=self.pk).erase()

@@ -47,6 +47,9 @@ def register(event, **details):
             for name, value in details.items():
                 setattr(registration, name, value)
             registration.status = status
+            # Their calendar may hold the cancellation: the new entry must outrank it.
+            registration.calendar_changes += 1
+            registration.calendar_sequence = event.sequence
             registration.registered_at = registration._meta.get_field("registered_at").default()
             registration.save()
         else:
@@ -77,15 +80,21 @@ def promote_waiting(event):
     return promoted
 
 
-def cancel(registration):
-    """Cancel a place (or a place in the queue) and give it to the first person waiting."""
+def cancel(registration, *, by_organiser=False):
+    """Cancel a place (or a place in the queue) and give it to the first person waiting.
+
+    The person is emailed either way, and a place's calendar entry is cancelled, so that
+    someone whose place an organiser gave up is not left expecting to come.
+    """
     with transaction.atomic():
-        _locked_event(registration.event)
-        registration.refresh_from_db()
+        registration.event = _locked_event(registration.event)
+        registration.refresh_from_db(fields=["status", "calendar_changes"])
         if registration.status == Registration.Status.CANCELLED:
             return False
+        had_place = registration.holds_place
         registration.status = Registration.Status.CANCELLED
-        registration.save(update_fields=["status"])
-        emails.queue_cancelled(registration)
+        registration.calendar_changes += 1
+        registration.save(update_fields=["status", "calendar_changes"])
+        emails.queue_cancelled(registration, had_place=had_place, by_organiser=by_organiser)
         promote_waiting(registration.event)
     return True

@@ -9,7 +9,8 @@ from registrations.models import Registration
 
 
 def tell_registered_people(sender, instance, **kwargs):
-    """Email a new calendar entry to everyone whose copy is older than the published one.
+    """Email everyone registered or waiting whose copy is older than the published one, with
+    a new calendar entry for those holding a place.
 
     The event's SEQUENCE only goes up when a published change moves the time, place or joining
     details, or the status, so this sends once per such change and never for a new comma.
@@ -22,11 +23,10 @@ def tell_registered_people(sender, instance, **kwargs):
         ).select_for_update()
         for registration in behind:
             registration.event = event
-            if registration.holds_place:
-                emails.queue_event_changed(registration)
+            emails.queue_event_changed(registration)
             registration.calendar_sequence = event.sequence
             registration.save(update_fields=["calendar_sequence"])
-        if event.shows_registration_form and not event.is_cancelled:
+        if event.shows_registration_form and not (event.is_cancelled or event.is_postponed):
             places.promote_waiting(event)
 
 

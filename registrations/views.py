@@ -36,16 +36,22 @@ REGISTRATION_RATE_LIMIT = RateLimit("registration", limit=10, period=60 * 60)
 VERIFY_RATE_LIMIT = RateLimit("certificate-check", limit=60, period=60 * 60)
 
 
-def _event(event_id):
-    event = EventPage.objects.live().public().filter(pk=event_id).first()
-    if event is None or not event.shows_registration_form:
+def may_register(event, request):
+    """Whether this visitor may see the event's page, and so register: a page behind a password
+    or for some groups takes registrations from the people it lets in, and no one else."""
+    return all(restriction.accept_request(request) for restriction in event.get_view_restrictions())
+
+
+def _event(request, event_id):
+    event = EventPage.objects.live().filter(pk=event_id).first()
+    if event is None or not event.shows_registration_form or not may_register(event, request):
         raise Http404
     return event
 
 
 @require_POST
 def register(request, event_id):
-    event = _event(event_id)
+    event = _event(request, event_id)
     if not event.registration_is_open:
         return redirect(event.url)
     form = RegistrationForm(request.POST)
@@ -81,7 +87,9 @@ def register(request, event_id):
 @require_safe
 def registered(request, event_id):
     # The same page whether the address was new, waiting or already registered.
-    return TemplateResponse(request, "registrations/registered.html", {"event": _event(event_id)})
+    return TemplateResponse(
+        request, "registrations/registered.html", {"event": _event(request, event_id)}
+    )
 
 
 def _link_problem(request):

@@ -32,9 +32,17 @@ class RegistrationPermissionHelper(PermissionHelper):
 
 
 class RegistrationAdminForm(WagtailAdminModelForm):
-    """A place given up by an organiser goes to the first person waiting, as a cancel does."""
+    """A place an organiser cancels is cancelled as the person's own link does: they are
+    emailed, their calendar entry is cancelled, and the first person waiting gets the place."""
 
     def save(self, commit=True):
+        if (
+            commit
+            and "status" in self.changed_data
+            and self.cleaned_data["status"] == Registration.Status.CANCELLED
+        ):
+            places.cancel(self.instance, by_organiser=True)
+            return self.instance
         registration = super().save(commit=commit)
         if commit and "status" in self.changed_data:
             places.promote_waiting(registration.event)

@@ -86,3 +86,20 @@ def test_event_list_runs_a_fixed_number_of_queries(
     with django_assert_max_num_queries(20):
         response = admin_client.get(reverse("registrations_events"))
     assert "2 of 20 places" in response.content.decode()
+
+
+def test_empty_answers_are_empty_cells_in_the_csv(client, organiser, event):
+    import csv
+    import io
+
+    RegistrationFactory(event=event, full_name="No Needs", needs="")
+    client.force_login(organiser)
+
+    url = reverse("registrations_registration_modeladmin_index")
+    response = client.get(url, {"event": event.pk, "export": "csv"})
+    content = b"".join(response.streaming_content).decode().lstrip("\ufeff")
+
+    [row] = list(csv.DictReader(io.StringIO(content)))
+    assert row["Full name"] == "No Needs"
+    assert row["Access or dietary needs"] == ""
+    assert "'-" not in content
