@@ -106,6 +106,20 @@ ROLES = (
 )
 ROLES_BY_NAME = {role.name: role for role in ROLES}
 
+# Seeing any of these is seeing people's details (names, email addresses, attendance): accounts
+# with one of them, superusers included, sign in to the admin with a second factor
+# (portal/second_factor.py). Today that is the Membership and Event organisers groups.
+PERSONAL_DATA_PERMISSIONS = (
+    "membership.view_joinrequest",
+    "notifications.view_subscriber",
+    "registrations.view_registration",
+    "registrations.view_certificate",
+)
+
+
+def sees_personal_data(user):
+    return user.is_superuser or any(user.has_perm(name) for name in PERSONAL_DATA_PERMISSIONS)
+
 
 def describe(group_name):
     """A group's one-sentence description, or '' for a group made by hand in the admin."""

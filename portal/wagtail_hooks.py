@@ -1,8 +1,15 @@
-"""Serving hooks that belong to no single content app: the page cache."""
+"""Admin URLs and serving hooks that belong to no single content app: the second factor's
+pages, and the page cache."""
 
 from wagtail import hooks
 
 from pagecache.cache import allow_public_caching
+from portal import second_factor
+
+
+@hooks.register("register_admin_urls")
+def second_factor_urls():
+    return second_factor.urls()
 
 
 @hooks.register("on_serve_page")

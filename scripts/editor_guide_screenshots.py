@@ -69,6 +69,7 @@ def build_database():
     from django.core.management import call_command
     from django.db import connections
     from django.utils import timezone
+    from django_otp.plugins.otp_totp.models import TOTPDevice
 
     from events.models import EventIndexPage, EventPage
     from home.models import HomePage, StandardPage
@@ -78,7 +79,9 @@ def build_database():
     call_command("migrate", verbosity=0)
     call_command("load_demo_content", verbosity=0)
     User = get_user_model()
-    User.objects.create_superuser(USERNAME, "editor-guide@example.org", PASSWORD)
+    superuser = User.objects.create_superuser(USERNAME, "editor-guide@example.org", PASSWORD)
+    # A superuser signs in with a code from an authenticator app too (docs/signing-in.md).
+    authenticator = TOTPDevice.objects.create(user=superuser, name="Screenshots", confirmed=True)
     editor = User.objects.create_user("example-editor", "editor@example.org", PASSWORD)
     editor.first_name, editor.last_name = "Example", "Editor"
     editor.save()
@@ -127,6 +130,7 @@ def build_database():
         "join_request": JoinRequest.objects.order_by("-submitted_at").first().pk,
         "membership_page": membership_page.pk,
         "revision": revision.pk,
+        "authenticator": authenticator,
     }
     connections.close_all()
     return ids
@@ -249,11 +253,16 @@ def panel(page, heading):
 
 
 def take_screenshots(page, ids):
+    from portal.second_factor import current_code
+
     page.goto("/admin/login/")
     save(page, "01-log-in")
     page.get_by_label("Username").fill(USERNAME)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/admin/second-factor/**")
+    page.get_by_label("Code from your authenticator app").fill(current_code(ids["authenticator"]))
+    page.get_by_role("button", name="Continue").click()
     page.wait_for_url("**/admin/")
     save(page, "02-dashboard")
     scroll_to(page.locator("#group-meetings-section"))

@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.cache import cache
+from django.test import Client
 from wagtail.models import Page, Site
 
 from demo.site import build_site
@@ -13,12 +14,21 @@ from tests.mail_server import (  # noqa: F401 - fixtures for every test
     smtp_server_down,
     task_worker,
 )
+from tests.second_factor import ORIGINAL_FORCE_LOGIN, force_login_with_second_factor
 
 
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache: no cached pages or rate-limit counts from another."""
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def force_login_passes_the_second_factor(monkeypatch):
+    """Tests that log in with `client.force_login` (or pytest-django's `admin_client`) get a
+    session that has typed its code, as after a real sign-in: only tests of signing in go
+    through the second factor's pages (tests/portal/test_second_factor.py)."""
+    monkeypatch.setattr(Client, "force_login", force_login_with_second_factor(ORIGINAL_FORCE_LOGIN))
 
 
 @pytest.fixture

@@ -78,6 +78,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "axes",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
@@ -93,6 +95,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Accounts that can see people's details need a code from an authenticator app under
+    # /admin/ (portal/second_factor.py).
+    "django_otp.middleware.OTPMiddleware",
+    "portal.second_factor.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -201,9 +207,15 @@ PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "60"))
 # changes, but only processes sharing the cache hear of a change: see production.py.
 CACHE_CONTENT = env_bool("CACHE_CONTENT", default=True)
 
+# Admin passwords (the only passwords here): 12 characters or more, not one of the 20,000 most
+# common, not too like the username or email, not all digits. Checked wherever a password is
+# chosen: the admin's user forms, "change password", password reset and createsuperuser.
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -334,6 +346,8 @@ except ValueError as error:
 JOIN_REQUEST_DECISION_DAYS = int(os.environ.get("JOIN_REQUEST_DECISION_DAYS", "730"))
 
 WAGTAIL_SITE_NAME = "Implementation Group"
+# The name authenticator apps show beside the account's code.
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 # Event times are entered and shown in UK time, so the admin offers editors no other time zone.
 WAGTAIL_USER_TIME_ZONES = ["Europe/London"]
 # The admin's date pickers show and read dates the UK way; Django's en-GB input formats accept

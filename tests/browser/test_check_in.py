@@ -6,6 +6,8 @@ from django.utils import timezone
 
 from events.models import EventPage
 from registrations.models import Registration
+from tests.browser.admin_sign_in import sign_in
+from tests.second_factor import authenticator
 
 pytestmark = pytest.mark.browser
 
@@ -19,6 +21,7 @@ def event_with_people(demo_pages, django_user_model):
     """An Event organiser and two people registered, made before the browser starts."""
     user = django_user_model.objects.create_user(USERNAME, password=PASSWORD)
     user.groups.add(Group.objects.get(name="Event organisers"))
+    device = authenticator(user)
     event = EventPage.objects.get(
         registration=EventPage.RegistrationMode.PORTAL, slug__startswith="example"
     )
@@ -32,16 +35,13 @@ def event_with_people(demo_pages, django_user_model):
             consent_given_at=timezone.now(),
             privacy_notice_version="Privacy notice (example)",
         )
+    event.organisers_authenticator = device
     return event
 
 
 def test_check_in_works_on_a_phone(event_with_people, page):
     page.set_viewport_size(PHONE)
-    page.goto("/admin/login/")
-    page.get_by_label("Username").fill(USERNAME)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/admin/")
+    sign_in(page, USERNAME, PASSWORD, device=event_with_people.organisers_authenticator)
 
     page.goto(f"/admin/registrations/events/{event_with_people.pk}/check-in/")
     page.get_by_label("Find by name or email").fill("arrival")

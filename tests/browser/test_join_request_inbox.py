@@ -3,7 +3,9 @@ broken across lines (the row buttons once read "Inspec t" and "Chang e status").
 
 import pytest
 
+from tests.browser.admin_sign_in import sign_in
 from tests.membership.factories import JoinRequestFactory
+from tests.second_factor import authenticator
 
 pytestmark = pytest.mark.browser
 
@@ -33,12 +35,8 @@ def test_join_request_list_keeps_words_whole_on_a_laptop(demo_pages, page, djang
         email="siobhan.example-longname@example-children-hospital.nhs.uk",
         organisation="Example Children's Hospital Paediatric Intensive Care Unit",
     )
-    django_user_model.objects.create_superuser("chair", password=PASSWORD)
-    page.goto("/admin/login/")
-    page.get_by_label("Username").fill("chair")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/admin/")
+    chair = django_user_model.objects.create_superuser("chair", password=PASSWORD)
+    sign_in(page, "chair", PASSWORD, device=authenticator(chair))
 
     for width in LAPTOP_WIDTHS:
         page.set_viewport_size({"width": width, "height": 900})
