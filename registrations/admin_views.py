@@ -15,14 +15,16 @@ from django.db import transaction
 from django.db.models import Avg, Count, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.views.generic import FormView, TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from events.models import EventPage
+from portal.forms import single_line
 from registrations import certificates, emails
 from registrations.forms import RATINGS
-from registrations.models import Registration, registration_counts
+from registrations.models import Certificate, Registration, registration_counts
 
 VIEW_PERMISSION = "registrations.view_registration"
 CHANGE_PERMISSION = "registrations.change_registration"
@@ -182,6 +184,9 @@ class CertificatesView(OrganiserMixin, TemplateView):
             comments=given.exclude(feedback_comments="").values_list(
                 "feedback_rating", "feedback_comments"
             ),
+            issued=Certificate.objects.filter(event=self.event, erased_at=None).order_by(
+                "attendee_name", "pk"
+            ),
         )
         return context
 
@@ -199,4 +204,120 @@ class CertificatesView(OrganiserMixin, TemplateView):
                 request,
                 f"{count} {'attendee is' if count == 1 else 'attendees are'} being sent {what}.",
             )
+        return redirect("registrations_certificates", event_id=self.event.pk)
+
+
+class CertificateNameForm(forms.Form):
+    attendee_name = forms.CharField(
+        label="Name on the certificate",
+        max_length=200,
+        help_text="As the attendee wants it printed, in any script. Their registration is "
+        "corrected too.",
+        widget=forms.TextInput(attrs={"spellcheck": "false", "autocomplete": "off"}),
+        error_messages={"required": "Enter the name to print on the certificate"},
+    )
+
+    def clean_attendee_name(self):
+        name = single_line(self.cleaned_data["attendee_name"])
+        if not name:
+            raise forms.ValidationError("Enter the name to print on the certificate")
+        return name
+
+
+class RevokeForm(forms.Form):
+    confirm = forms.BooleanField(
+        label="I understand that the certificate will no longer be valid, and its download "
+        "link will stop working",
+        error_messages={"required": "Tick to confirm that the certificate should be revoked"},
+    )
+
+
+class CertificateView(OrganiserMixin, TemplateView):
+    """One certificate: correct the name and send it again, or revoke it.
+
+    Sending goes through the outbox to the registration's address; once the registration has
+    been purged the certificate keeps no address, so it can be corrected but not sent.
+    """
+
+    template_name = "registrations/admin/certificate.html"
+    permission = CHANGE_PERMISSION
+
+    def get_certificate(self):
+        return get_object_or_404(
+            Certificate.objects.filter(event=self.event, erased_at=None).select_related(
+                "registration"
+            ),
+            pk=self.kwargs["certificate_id"],
+        )
+
+    page_title = "Certificate"
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("registrations_events"), "label": "Event registrations"},
+            {
+                "url": reverse("registrations_certificates", args=[self.event.pk]),
+                "label": "Certificates and feedback",
+            },
+            {"url": "", "label": self.page_title},
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        certificate = kwargs.get("certificate") or self.get_certificate()
+        context.update(
+            certificate=certificate,
+            name_form=kwargs.get("name_form")
+            or CertificateNameForm(initial={"attendee_name": certificate.attendee_name}),
+            revoke_form=kwargs.get("revoke_form") or RevokeForm(),
+            can_send=certificate.registration is not None,
+            verification_path=reverse("registrations:verify", args=[certificate.number]),
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        with transaction.atomic():
+            certificate = (
+                Certificate.objects.select_for_update()
+                .filter(event=self.event, erased_at=None)
+                .filter(pk=self.get_certificate().pk)
+                .select_related("registration")
+                .get()
+            )
+            if certificate.revoked_at:
+                messages.error(request, "This certificate has been revoked: it cannot be changed.")
+                return redirect(request.path)
+            if request.POST.get("action") == "revoke":
+                form = RevokeForm(request.POST)
+                if not form.is_valid():
+                    return self.render_to_response(
+                        self.get_context_data(certificate=certificate, revoke_form=form)
+                    )
+                certificate.revoked_at = timezone.now()
+                certificate.save(update_fields=["revoked_at"])
+                messages.success(request, f"Certificate {certificate.number} revoked.")
+                return redirect("registrations_certificates", event_id=self.event.pk)
+            form = CertificateNameForm(request.POST)
+            if not form.is_valid():
+                return self.render_to_response(
+                    self.get_context_data(certificate=certificate, name_form=form)
+                )
+            certificate.attendee_name = form.cleaned_data["attendee_name"]
+            certificate.save(update_fields=["attendee_name"])
+            registration = certificate.registration
+            if registration is None:
+                messages.warning(
+                    request,
+                    f"Name corrected. Certificate {certificate.number} was not sent: its "
+                    "registration has been deleted, so no address is kept to send it to.",
+                )
+                return redirect(request.path)
+            registration.full_name = certificate.attendee_name
+            registration.save(update_fields=["full_name"])
+            emails.queue_certificate(registration, certificate)
+        messages.success(
+            request,
+            f"Certificate {certificate.number} is being sent again to {registration.email}.",
+        )
         return redirect("registrations_certificates", event_id=self.event.pk)

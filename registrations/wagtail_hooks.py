@@ -149,6 +149,11 @@ def organiser_urls():
             admin_views.CertificatesView.as_view(),
             name="registrations_certificates",
         ),
+        path(
+            "registrations/events/<int:event_id>/certificates/<int:certificate_id>/",
+            admin_views.CertificateView.as_view(),
+            name="registrations_certificate",
+        ),
     ]
 
 
