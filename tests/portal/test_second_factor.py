@@ -135,7 +135,8 @@ def test_guessing_codes_is_slowed_down(db):
     user = account("superuser")
     device = authenticator(user)
     client = signed_in_with_password(user)
-    for guess in ("111111", "222222"):
+    # Each wrong code doubles the wait: 1, 2, then 4 seconds.
+    for guess in ("111111", "222222", "333333"):
         client.post(CODE_URL, {"code": guess})
 
     # Even the right code waits until the pause after the wrong ones is over.
