@@ -4,12 +4,15 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth.models import Group
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from events.models import EventPage
 from outbox.models import OutgoingEmail
 from registrations import certificates
 from registrations.models import Certificate, Registration
+from tests.browser.admin_sign_in import sign_in
 from tests.browser.test_accessibility import AXE_OPTIONS, describe
+from tests.second_factor import authenticator
 
 pytestmark = pytest.mark.browser
 
@@ -22,6 +25,7 @@ def certificate(demo_pages, django_user_model):
     """An Event organiser and one attendee's certificate, made before the browser starts."""
     user = django_user_model.objects.create_user(USERNAME, password=PASSWORD)
     user.groups.add(Group.objects.get(name="Event organisers"))
+    authenticator(user)
     event = EventPage.objects.get(
         registration=EventPage.RegistrationMode.PORTAL, slug__startswith="example"
     )
@@ -39,11 +43,8 @@ def certificate(demo_pages, django_user_model):
 
 
 def test_organiser_corrects_a_name_then_revokes_the_certificate(certificate, page):
-    page.goto("/admin/login/")
-    page.get_by_label("Username").fill(USERNAME)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/admin/")
+    # Organisers see people's details, so they sign in with a code too.
+    sign_in(page, USERNAME, PASSWORD, device=TOTPDevice.objects.get(user__username=USERNAME))
 
     page.goto(f"/admin/registrations/events/{certificate.event_id}/certificates/")
     page.get_by_role("link", name="Correct or revoke the certificate of Gwenllian ap Dwr").click()
