@@ -207,7 +207,7 @@ PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "60"))
 # changes, but only processes sharing the cache hear of a change: see production.py.
 CACHE_CONTENT = env_bool("CACHE_CONTENT", default=True)
 
-# Admin passwords (the only passwords here): 12 characters or more, not one of the 20,000 most
+# Admin passwords (the only passwords here): 12 characters or more, not one of the 19,646 most
 # common, not too like the username or email, not all digits. Checked wherever a password is
 # chosen: the admin's user forms, "change password", password reset and createsuperuser.
 AUTH_PASSWORD_VALIDATORS = [
