@@ -75,6 +75,7 @@ def build_database():
     from home.models import HomePage, StandardPage
     from library.models import LibraryIndexPage
     from membership.models import JoinRequest
+    from trials.models import TrialIndexPage, TrialPage
 
     call_command("migrate", verbosity=0)
     call_command("load_demo_content", verbosity=0)
@@ -116,6 +117,17 @@ def build_database():
     revision = membership_page.save_revision(user=editor)
     membership_page.get_workflow().start(membership_page, editor)
 
+    # A summary past its review date, so the dashboard's review panel has something to show.
+    example_trial = TrialPage.objects.get()
+    example_trial.copy(
+        update_attrs={
+            "title": f"Overdue review {EXAMPLE}",
+            "slug": "overdue-review-example",
+            "last_reviewed": example_trial.last_reviewed - timedelta(days=800),
+            "review_by": example_trial.last_reviewed - timedelta(days=70),
+        }
+    )
+
     events_index = EventIndexPage.objects.get()
     upcoming = EventPage.objects.child_of(events_index).live().upcoming()
     ids = {
@@ -127,6 +139,7 @@ def build_database():
         .pk,
         "registration_event": registration_event.pk,
         "library": LibraryIndexPage.objects.get().pk,
+        "trials": TrialIndexPage.objects.get().pk,
         "join_request": JoinRequest.objects.order_by("-submitted_at").first().pk,
         "membership_page": membership_page.pk,
         "revision": revision.pk,
@@ -252,11 +265,12 @@ def panel(page, heading):
     )
 
 
-def take_screenshots(page, ids):
+def log_in(page, ids, *, screenshot=True):
     from portal.second_factor import current_code
 
     page.goto("/admin/login/")
-    save(page, "01-log-in")
+    if screenshot:
+        save(page, "01-log-in")
     page.get_by_label("Username").fill(USERNAME)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
@@ -264,6 +278,35 @@ def take_screenshots(page, ids):
     page.get_by_label("Code from your authenticator app").fill(current_code(ids["authenticator"]))
     page.get_by_role("button", name="Continue").click()
     page.wait_for_url("**/admin/")
+
+
+def trial_screenshots(page, ids):
+    """Adding a trial summary, and the dashboard's list of summaries due for review."""
+    page.goto(f"/admin/pages/add/trials/trialpage/{ids['trials']}/")
+    page.locator("#id_title").fill("Example trial of two approaches in intensive care")
+    page.locator("#id_acronym").fill("EXAMPLE-2")
+    page.locator("#id_summary").fill(
+        "Example: the bottom line in one or two plain sentences, for the listing and the feed."
+    )
+    page.locator("#id_question").fill(
+        "Example: in children receiving intensive care, does approach A, compared with "
+        "approach B, change an outcome that matters to them?"
+    )
+    save(page, "29-add-trial")
+    page.get_by_role("tab", name="Details").click()
+    registration = panel(page, "Registration and results")
+    scroll_to(registration)
+    highlight(page.locator("#id_stage"))
+    save(page, "30-trial-details")
+    page.goto("/admin/")
+    reviews = page.locator("#trial-reviews-section")
+    scroll_to(reviews)
+    highlight(reviews)
+    save(page, "31-trial-reviews")
+
+
+def take_screenshots(page, ids):
+    log_in(page, ids)
     save(page, "02-dashboard")
     scroll_to(page.locator("#group-meetings-section"))
     save(page, "03-dashboard-panels")
@@ -382,10 +425,17 @@ def take_screenshots(page, ids):
     page.goto("/admin/users/new/#tab-roles")
     save(page, "23-user-roles")
 
+    trial_screenshots(page, ids)
+
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, help="loopback port to serve on (default: any free)")
+    parser.add_argument(
+        "--only",
+        choices=["trials"],
+        help="take only these screens (e.g. after changing only the trial pages)",
+    )
     args = parser.parse_args()
     if not CHROMIUM.exists():
         raise SystemExit(f"Chromium is needed at {CHROMIUM}: apt-get install chromium")
@@ -405,7 +455,12 @@ def main():
                     base_url=f"http://127.0.0.1:{port}", viewport=VIEWPORT
                 )
                 context.set_default_timeout(15_000)
-                take_screenshots(context.new_page(), ids)
+                page = context.new_page()
+                if args.only == "trials":
+                    log_in(page, ids, screenshot=False)
+                    trial_screenshots(page, ids)
+                else:
+                    take_screenshots(page, ids)
                 browser.close()
             certificate_picture(ids["registration_event"])
         finally:

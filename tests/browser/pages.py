@@ -30,6 +30,7 @@ from portal.blocks import BodyBlock
 from registrations import certificates
 from registrations import tokens as registration_tokens
 from registrations.models import Registration
+from trials.models import TrialIndexPage, TrialPage
 
 TOO_LONG_SEARCH = "x" * 201
 EVERY_BLOCK_SLUG = "every-content-block"
@@ -56,6 +57,7 @@ def load_covered_site():
     """Load the demo site plus the states it lacks; returns the pages to check."""
     home = build_site()
     add_cancelled_event()
+    add_trial_due_for_review()
     add_page_with_every_block(home)
     return covered_pages()
 
@@ -122,11 +124,27 @@ def add_cancelled_event():
     )
 
 
+def add_trial_due_for_review():
+    """The demo's example trial is freshly reviewed: a copy of it is long overdue."""
+    if TrialPage.objects.filter(slug="overdue-example-trial").exists():
+        return
+    trial = TrialPage.objects.live().first()
+    trial.copy(
+        update_attrs={
+            "title": f"Overdue review: {trial.title}",
+            "slug": "overdue-example-trial",
+            "last_reviewed": trial.last_reviewed.replace(year=2020),
+            "review_by": trial.last_reviewed.replace(year=2022),
+        },
+    )
+
+
 def covered_pages():
     return [
         *foundation_pages(),
         *event_pages(),
         *library_pages(),
+        *trial_pages(),
         *join_pages(),
         *notification_pages(),
         *registration_pages(),
@@ -214,6 +232,27 @@ def library_pages():
         ),
         CoveredPage("Resource: with a document", with_document.url),
         CoveredPage("Resource: with a link", with_link.url),
+    ]
+
+
+def trial_pages():
+    index = TrialIndexPage.objects.live().get()
+    trials = TrialPage.objects.child_of(index).live()
+    example = found(trials.exclude(slug="overdue-example-trial").first(), "example trial")
+    overdue = found(trials.filter(slug="overdue-example-trial").first(), "overdue trial")
+    topic = example.topics.first()
+    return [
+        CoveredPage("Trials", index.url),
+        CoveredPage("Trials: filters", f"{index.url}?stage={example.stage}&topic={topic.slug}"),
+        CoveredPage("Trials: search results", f"{index.url}?q=example"),
+        CoveredPage("Trials: no results", f"{index.url}?q=xylophone", shows="No trials match"),
+        CoveredPage(
+            "Trials: search too long",
+            f"{index.url}?q={TOO_LONG_SEARCH}",
+            shows="There is a problem",
+        ),
+        CoveredPage("Trial", example.url, shows="How far implementation has come"),
+        CoveredPage("Trial: due for review", overdue.url, shows="This summary is due for review"),
     ]
 
 
