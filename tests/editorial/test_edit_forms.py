@@ -23,7 +23,7 @@ def test_every_field_editors_fill_in_says_what_it_is_for(model):
 
 
 @pytest.mark.parametrize(
-    "model_name", ["EventPage", "ResourcePage", "JoinPage"], ids=lambda name: name
+    "model_name", ["EventPage", "ResourcePage", "JoinPage", "TrialPage"], ids=lambda name: name
 )
 def test_pages_with_practical_details_keep_them_on_their_own_tab(model_name):
     model = next(model for model in PROJECT_PAGE_MODELS if model.__name__ == model_name)
