@@ -22,8 +22,7 @@ from registrations import certificates
 from registrations import tokens as registration_tokens
 from registrations.models import Registration
 from tests.registrations.factories import RegistrationFactory
-from tests.trials.factories import TrialIndexPageFactory, TrialPageFactory
-from trials.models import TrialIndexPage
+from trials.models import TrialIndexPage, TrialPage
 
 # Sent percent-encoded as they stand, so that the server receives these exact bytes.
 ODD_VALUES = [
@@ -85,9 +84,8 @@ def public(demo_home):
     certificate = certificates.issue(
         RegistrationFactory(event=event, status=Registration.Status.ATTENDED)
     )
-    # The demo has no trials yet.
-    trials = TrialIndexPage.objects.live().first() or TrialIndexPageFactory(parent=demo_home)
-    trial = TrialPageFactory(parent=trials)
+    trials = TrialIndexPage.objects.live().get()
+    trial = TrialPage.objects.live().first()
     return {
         "certificate": certificate,
         "events": events,
