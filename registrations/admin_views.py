@@ -279,7 +279,8 @@ class CertificateView(OrganiserMixin, TemplateView):
     def post(self, request, *args, **kwargs):
         with transaction.atomic():
             certificate = (
-                Certificate.objects.select_for_update()
+                # Only the certificate's row: PostgreSQL locks no row of an outer join.
+                Certificate.objects.select_for_update(of=("self",))
                 .filter(event=self.event, erased_at=None)
                 .filter(pk=self.get_certificate().pk)
                 .select_related("registration")
