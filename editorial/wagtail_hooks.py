@@ -34,6 +34,11 @@ def date_pickers_that_keep_what_was_typed():
     return format_html('<script src="{}"></script>', static("js/admin-date-pickers.js"))
 
 
+@hooks.register("insert_global_admin_js")
+def dates_read_back_in_words():
+    return format_html('<script src="{}"></script>', static("js/admin-date-read-back.js"))
+
+
 @hooks.register("insert_global_admin_css")
 def admin_styles():
     return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))

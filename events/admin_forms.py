@@ -1,5 +1,6 @@
-"""The event page's admin form: dates read the UK way; a start in the past, and more CPD hours
-than the event lasts, each need a tick."""
+"""The event page's admin form: dates read the UK way with their times; a start in the past, and
+more CPD hours than the event lasts, each need a tick; and how people attend is chosen, never
+assumed."""
 
 from django import forms
 from django.utils import timezone
@@ -11,6 +12,13 @@ DATE_TIME_FIELDS = ("start", "end", "registration_deadline")
 INVALID_DATE_TIME = (
     "Enter the date and time as day/month/year and 24-hour time, e.g. 10/05/2027 14:00."
 )
+# Only an event's first and last day may be typed without times, and only for an all-day event.
+ALL_DAY_FIELDS = ("start", "end")
+NO_TIME_UNLESS_ALL_DAY = (
+    "Add the time as well, as a 24-hour time, e.g. 10/05/2027 14:00: a date alone is not "
+    "read as midnight. For an event that lasts whole days, tick 'All day' instead."
+)
+CHOOSE_FORMAT = "Choose how people attend: in person, online, or both (hybrid)."
 
 
 class EventPageForm(WagtailAdminPageForm):
@@ -31,9 +39,26 @@ class EventPageForm(WagtailAdminPageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        all_day = self.is_bound and self.add_prefix("all_day") in self.data
         for name in DATE_TIME_FIELDS:
             if name in self.fields:
-                self.fields[name].error_messages["invalid"] = INVALID_DATE_TIME
+                field = self.fields[name]
+                field.error_messages["invalid"] = INVALID_DATE_TIME
+                if name in ALL_DAY_FIELDS:
+                    field.error_messages["no_time"] = NO_TIME_UNLESS_ALL_DAY
+                    field.allow_date_only = all_day
+        if "format" in self.fields:
+            self._no_silent_format()
+
+    def _no_silent_format(self):
+        """A new event starts with no format chosen: "In person" preselected went unnoticed on
+        online meetings. Events already saved keep theirs."""
+        field = self.fields["format"]
+        field.error_messages["required"] = CHOOSE_FORMAT
+        if not field.choices or field.choices[0][0] != "":
+            field.choices = [("", "Choose how people attend"), *field.choices]
+        if self.instance.pk is None:
+            self.initial["format"] = ""
 
     def clean(self):
         cleaned_data = super().clean()

@@ -13,7 +13,6 @@ from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.admin.widgets import AdminDateTimeInput
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager
@@ -30,6 +29,7 @@ from events.dates import (
 )
 from events.forms import EventFilterForm
 from pagecache.cache import next_moment_until_change
+from portal.admin_dates import ReadBackDateTimeInput
 from portal.blocks import BodyBlock
 from portal.models import BasePage, ListEntry, PortalPageQuerySet, edit_tabs
 from portal.pagination import lazy_page
@@ -42,6 +42,8 @@ RESERVED_SLUGS = {"past"}
 CALENDAR_FEED_HISTORY = timedelta(days=365)
 # The end and registration pickers open on the start's day (static/js/admin-date-pickers.js).
 OPENS_ON_START = {"data-picker-opens-on": "id_start"}
+# A start or end typed without a time is accepted, and read back, only for an all-day event.
+ALL_DAY_CHECKBOX = "id_all_day"
 
 
 class EventType(ListEntry):
@@ -361,8 +363,15 @@ class EventPage(RoutablePageMixin, BasePage):
                 FieldPanel("event_type", widget=forms.Select),
                 FieldRowPanel(
                     [
-                        FieldPanel("start"),
-                        FieldPanel("end", widget=AdminDateTimeInput(attrs=OPENS_ON_START)),
+                        FieldPanel(
+                            "start", widget=ReadBackDateTimeInput(all_day_field=ALL_DAY_CHECKBOX)
+                        ),
+                        FieldPanel(
+                            "end",
+                            widget=ReadBackDateTimeInput(
+                                attrs=OPENS_ON_START, all_day_field=ALL_DAY_CHECKBOX
+                            ),
+                        ),
                     ]
                 ),
                 FieldPanel("all_day"),
@@ -388,7 +397,7 @@ class EventPage(RoutablePageMixin, BasePage):
                 FieldPanel("registration_url"),
                 FieldPanel("places"),
                 FieldPanel(
-                    "registration_deadline", widget=AdminDateTimeInput(attrs=OPENS_ON_START)
+                    "registration_deadline", widget=ReadBackDateTimeInput(attrs=OPENS_ON_START)
                 ),
                 FieldPanel("private_joining_link"),
                 FieldPanel("private_joining_instructions"),

@@ -1,8 +1,10 @@
 """Admin screens for events: a listing editors can scan, beside the event types list."""
 
 import django_filters
+from django.contrib import messages
 from django.db.models import Case, F, When
 from django.utils import dateformat, timezone
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.ui.tables.pages import PageTitleColumn
@@ -105,3 +107,20 @@ class EventsGroup(ViewSetGroup):
 
 
 register_snippet(EventsGroup)
+
+WEEKEND = (5, 6)  # Python's weekday(): Saturday and Sunday
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def read_the_dates_back(request, page):
+    """Say an event's dates in words under the saved or published message, so a slip such as
+    03/10/2027 typed for 10 March shows as "Sunday 3 October 2027" at once."""
+    event = page.specific_deferred
+    if not isinstance(event, EventPage) or not (event.start and event.end):
+        return
+    message = f"{event.title} is on {event.when}."
+    start_day = uk(event.start)
+    if start_day.weekday() in WEEKEND:
+        message += f" That is a {dateformat.format(start_day, 'l')}: check it is the day meant."
+    messages.info(request, message)

@@ -9,7 +9,9 @@ class PortalConfig(AppConfig):
     verbose_name = "Portal"
 
     def ready(self):
-        from portal import checks  # noqa: F401 - registers the deployment checks
+        # Imported for what they register: admin date-time fields that need their times, and
+        # the deployment checks.
+        from portal import admin_dates, checks  # noqa: F401
 
 
 class PortalUsersConfig(WagtailUsersAppConfig):

@@ -6,6 +6,8 @@
  * - Choosing a day in an empty field fills in 09:00, not whatever the clock says.
  * - A field marked data-picker-opens-on="<id of another field>" (an event's end) opens on that
  *   field's day and time while it is empty itself.
+ * - Tab and Escape close the picker, and a field reached with Tab opens none (the editor is
+ *   typing, and it would cover the fields that follow): a click or the down arrow opens it.
  */
 (function ($) {
   "use strict";
@@ -43,9 +45,51 @@
     }
   }
 
+  var reachedByKeyboard = false;
+
+  function showUnlessReachedByKeyboard(current, $input) {
+    if (reachedByKeyboard) {
+      return false;
+    }
+    openOnLinkedField.call(this, current, $input);
+    return true;
+  }
+
   $.extend($.fn.datetimepicker.defaults, {
     validateOnBlur: false,
     defaultTime: NEUTRAL_TIME,
-    onShow: openOnLinkedField,
+    onShow: showUnlessReachedByKeyboard,
+  });
+
+  document.addEventListener(
+    "keydown",
+    function (event) {
+      if (event.key === "Tab") {
+        reachedByKeyboard = true;
+      }
+    },
+    true
+  );
+  ["mousedown", "touchstart"].forEach(function (type) {
+    document.addEventListener(
+      type,
+      function () {
+        reachedByKeyboard = false;
+      },
+      true
+    );
+  });
+
+  $(document).on("keydown", "input", function (event) {
+    var picker = $(this).data("xdsoft_datetimepicker");
+    if (!picker) {
+      return;
+    }
+    if (event.key === "Tab" || event.key === "Escape") {
+      $(this).datetimepicker("hide");
+    } else if (event.key === "ArrowDown" && !picker.is(":visible")) {
+      reachedByKeyboard = false;
+      picker.trigger("open.xdsoft");
+    }
   });
 })(window.jQuery);

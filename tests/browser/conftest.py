@@ -22,6 +22,8 @@ from tests.browser.pages import load_covered_site
 from tests.browser.tools import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, require
 
 DESKTOP = {"width": 1280, "height": 900}
+# The laptop screens editors use: tests of the admin run at both.
+LAPTOPS = [{"width": 1024, "height": 768}, {"width": 1280, "height": 800}]
 MODERATOR_USERNAME = "moderator"
 MODERATOR_PASSWORD = "a long password for the browser test"
 

@@ -13,7 +13,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("no_autosave")]
 TITLE = "Example spring study day"
 
 
-def sign_in_and_start_an_event(page):
+def sign_in_and_start_an_event(page, event_format="In person"):
     page.goto("/admin/")
     page.get_by_label("Username").fill(USERNAME)
     page.get_by_label("Password").fill(PASSWORD)
@@ -24,7 +24,8 @@ def sign_in_and_start_an_event(page):
     page.locator("#id_summary").fill("Example: a day of talks.")
     page.get_by_role("tab", name="Details").click()
     page.locator("#id_event_type").select_option(label="Educational event")
-    page.locator("#id_format").select_option(label="In person")
+    if event_format:
+        page.locator("#id_format").select_option(label=event_format)
     page.locator("#id_venue_name").fill("Example venue (not a real venue)")
     page.locator("#id_venue_address").fill("Example street\nExample town")
 
