@@ -1,5 +1,8 @@
-"""Admin hooks for editors: dashboard panels, safer date pickers and the admin stylesheet."""
+"""Admin hooks for editors: dashboard panels, safer date pickers, the admin stylesheet, and
+where an editor lands after handing a page on."""
 
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -56,3 +59,57 @@ def editor_guide_urls():
 @hooks.register("register_help_menu_item")
 def editor_guide_menu_item():
     return MenuItem("Our editor's guide", reverse("editor_guide"), icon_name="help", order=100)
+
+
+# The edit view's actions after which Wagtail leaves the editor, for the parent page's listing.
+ACTIONS_THAT_LEAVE = (
+    "action-publish",
+    "action-submit",
+    "action-restart-workflow",
+    "action-workflow-action",
+)
+
+
+@hooks.register("after_edit_page")
+def land_where_the_work_is(request, page):
+    """After a page is published, submitted or approved, Wagtail shows the parent page's
+    listing; for the home page that is the site's "Root", which editors cannot use and which
+    greeted them with a warning. They go to the dashboard instead."""
+    if request.method != "POST" or not any(request.POST.get(a) for a in ACTIONS_THAT_LEAVE):
+        return None
+    if page.get_parent().is_root():
+        return redirect("wagtailadmin_home")
+    return None
+
+
+@hooks.register("before_edit_page")
+def show_the_reviewer_what_changed(request, page):
+    """A Moderator opening a page that awaits their approval gets a link to Wagtail's
+    comparison of the submitted revision with the live page: what the Editor changed."""
+    if request.method != "GET":
+        return
+    task = page.current_workflow_task
+    state = page.current_workflow_task_state
+    if not task or not state or not task.specific.get_actions(page, request.user):
+        return
+    revision = state.revision
+    if page.live and page.live_revision_id and revision.pk != page.live_revision_id:
+        compare = reverse(
+            "wagtailadmin_pages:revisions_compare", args=(page.pk, "live", revision.pk)
+        )
+        messages.info(
+            request,
+            format_html(
+                'This page awaits your review. <a href="{}">See what was changed</a> compared '
+                "with the live page, then approve it or request changes (the arrow beside "
+                "Save draft).",
+                compare,
+            ),
+        )
+    else:
+        messages.info(
+            request,
+            "This page awaits your review. It is new: nothing of it is published yet, so read "
+            "all of it (Preview shows it as readers will see it), then approve it or request "
+            "changes (the arrow beside Save draft).",
+        )

@@ -137,6 +137,29 @@ def moderator_account(demo_pages, django_user_model):
 
 
 @pytest.fixture
+def account_in(demo_pages, django_user_model):
+    """Makes an account in one of the roles (portal/roles.py), before the browser starts;
+    its username is the role's name in lower case, e.g. "event organisers"."""
+
+    def make(role):
+        user = django_user_model.objects.create_user(
+            role.lower(), password=MODERATOR_PASSWORD, first_name=role
+        )
+        user.groups.add(Group.objects.get(name=role))
+        return user
+
+    return make
+
+
+def sign_in_as(page, username, password=MODERATOR_PASSWORD):
+    page.goto("/admin/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/admin/")
+
+
+@pytest.fixture
 def events_listing(demo_pages):
     return EventIndexPage.objects.live().get().url
 
