@@ -7,6 +7,7 @@ content it must have, as `filetype` recognises it from the file's first bytes.
 
 import filetype
 from django import forms
+from django.core.exceptions import ValidationError
 from wagtail.documents.forms import BaseDocumentForm
 
 # Extension: (what editors call it, the kinds of content that file may hold).
@@ -58,6 +59,26 @@ class DocumentForm(BaseDocumentForm):
         super().__init__(*args, **kwargs)
         if "file" in self.fields:
             self.fields["file"].help_text = f"Allowed types: {allowed_types_text()}."
+
+    def add_error(self, field, error):
+        """Keep one message about a refused file.
+
+        Wagtail's document model checks the extension again after the form; once the form has
+        refused the file there is no file left to check, so it added "File extension “” is not
+        allowed", contradicting the message that says what is wrong.
+        """
+        if (
+            field is None
+            and isinstance(error, ValidationError)
+            and hasattr(error, "error_dict")
+            and "file" in error.error_dict
+            and self.has_error("file")
+        ):
+            rest = {name: errors for name, errors in error.error_dict.items() if name != "file"}
+            if not rest:
+                return
+            error = ValidationError(rest)
+        super().add_error(field, error)
 
     def clean_file(self):
         uploaded = self.cleaned_data.get("file")
