@@ -61,6 +61,16 @@ def queue_confirmation(registration):
         _queue(registration, "waiting")
 
 
+def queue_confirm_address(registration):
+    """The link that turns a request into a place. The address is not yet known to be the
+    sender's, so the email carries nothing typed into the form: no name, no answers."""
+    _queue(
+        registration,
+        "confirm_address",
+        confirm_url=tokens.confirm_url(registration),
+    )
+
+
 def queue_already_registered(registration):
     _queue(registration, "already_registered")
 

@@ -33,6 +33,8 @@ class Registration(models.Model):
     wagtail_reference_index_ignore = True
 
     class Status(models.TextChoices):
+        # Asked for on the form; the address's owner has not yet followed the emailed link.
+        UNCONFIRMED = "unconfirmed", "Not yet confirmed"
         REGISTERED = "registered", "Registered"
         WAITING = "waiting", "Waiting list"
         CANCELLED = "cancelled", "Cancelled"
@@ -51,7 +53,7 @@ class Registration(models.Model):
     consent_given_at = models.DateTimeField("consent given")
     privacy_notice_version = models.CharField("privacy notice seen", max_length=300)
 
-    status = models.CharField(max_length=10, choices=Status, default=Status.REGISTERED)
+    status = models.CharField(max_length=11, choices=Status, default=Status.REGISTERED)
     registered_at = models.DateTimeField("registered", default=timezone.now, db_index=True)
     # The key in the person's signed links (cancel, feedback, certificate).
     key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -61,6 +63,9 @@ class Registration(models.Model):
     # that): their copy's SEQUENCE is the event's plus this, so it only ever goes up.
     calendar_changes = models.PositiveIntegerField(default=0, editable=False)
     reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # When the form last made us email this address about this event (a link to confirm, or
+    # a note that it is already registered): the form may email an address only so often.
+    form_email_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     feedback_rating = models.PositiveSmallIntegerField(
         "rating",

@@ -1,15 +1,21 @@
-"""Giving out places: register, cancel, promote from the waiting list.
+"""Giving out places: ask for one, confirm the address, cancel, promote from the waiting list.
 
 Every change to who holds a place first locks the event's row (SELECT ... FOR UPDATE), so
 people registering at the same moment are counted one after another and an event is never
 oversold. SQLite, which has no row locks, writes one transaction at a time anyway.
 """
 
+from datetime import timedelta
+
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from events.models import EventPage
 from registrations import emails
 from registrations.models import Registration
+
+# The registration form emails one address at most this often, however often it is posted.
+FORM_EMAIL_INTERVAL = timedelta(hours=1)
 
 
 def _locked_event(event):
@@ -23,45 +29,88 @@ def places_left(event):
     return max(event.places - event.registrations.holding_places().count(), 0)
 
 
-def register(event, **details):
-    """Save a registration, queue its email, and return (registration, created).
+def request_place(event, **details):
+    """Record what the form was given and email the address's owner; returns the registration.
 
-    An address already registered (or waiting) for this event changes nothing; it is told so
-    by email, and the caller shows the same page as for anyone else.
+    No place is held until the owner follows the emailed link (`confirm`), so a post tells the
+    visitor nothing about others: the page after it, and the places left, are the same whether
+    or not the address was already registered. The email to an address not yet confirmed names
+    no answer from the form (anyone may type any name), and the form emails one address at most
+    once an hour (`FORM_EMAIL_INTERVAL`), so it cannot carry a sender's words to a stranger or
+    flood an inbox. An address already registered (or waiting) changes nothing.
     """
     email = details["email"]
+    now = timezone.now()
     with transaction.atomic():
         event = _locked_event(event)
-        existing = event.registrations.filter(email__iexact=email).first()
-        if existing is not None and existing.status != Registration.Status.CANCELLED:
-            emails.queue_already_registered(existing)
-            return existing, False
+        registration = event.registrations.filter(email__iexact=email).first()
+        if registration is not None and registration.status not in (
+            Registration.Status.UNCONFIRMED,
+            Registration.Status.CANCELLED,
+        ):
+            recently = Registration.objects.filter(
+                email__iexact=email, form_email_sent_at__gt=now - FORM_EMAIL_INTERVAL
+            )
+            if not recently.exists():
+                registration.form_email_sent_at = now
+                registration.save(update_fields=["form_email_sent_at"])
+                emails.queue_already_registered(registration)
+            return registration
+        if registration is None:
+            try:
+                with transaction.atomic():
+                    registration = Registration.objects.create(
+                        event=event,
+                        status=Registration.Status.UNCONFIRMED,
+                        calendar_sequence=event.sequence,
+                        **details,
+                    )
+            except IntegrityError:  # the same address in two browser tabs at once
+                return event.registrations.get(email__iexact=email)
+        else:  # waiting for confirmation, or cancelled earlier and asking again
+            if registration.status == Registration.Status.CANCELLED:
+                # Their calendar may hold the cancellation: a new entry must outrank it.
+                registration.calendar_changes += 1
+            for name, value in details.items():
+                setattr(registration, name, value)
+            registration.status = Registration.Status.UNCONFIRMED
+        recently_emailed = (
+            registration.form_email_sent_at is not None
+            and now - registration.form_email_sent_at < FORM_EMAIL_INTERVAL
+        )
+        if not recently_emailed:
+            registration.form_email_sent_at = now
+            emails.queue_confirm_address(registration)
+        registration.save()
+    return registration
+
+
+def confirm(registration):
+    """The address's owner followed the link: give a place, or one on the waiting list.
+
+    Returns True if this confirmed it; False if it was no longer waiting for confirmation or
+    registration has closed since.
+    """
+    with transaction.atomic():
+        event = _locked_event(registration.event)
+        registration.refresh_from_db()
+        registration.event = event
+        if registration.status != Registration.Status.UNCONFIRMED or not (
+            event.registration_is_open
+        ):
+            return False
         free = places_left(event)
-        status = (
+        registration.status = (
             Registration.Status.REGISTERED
             if free is None or free > 0
             else Registration.Status.WAITING
         )
-        if existing is not None:  # cancelled earlier, registering again
-            registration = existing
-            for name, value in details.items():
-                setattr(registration, name, value)
-            registration.status = status
-            # Their calendar may hold the cancellation: the new entry must outrank it.
-            registration.calendar_changes += 1
-            registration.calendar_sequence = event.sequence
-            registration.registered_at = registration._meta.get_field("registered_at").default()
-            registration.save()
-        else:
-            try:
-                with transaction.atomic():
-                    registration = Registration.objects.create(
-                        event=event, status=status, calendar_sequence=event.sequence, **details
-                    )
-            except IntegrityError:  # the same address in two browser tabs at once
-                return event.registrations.get(email__iexact=email), False
+        # The queue is in the order people confirmed.
+        registration.registered_at = timezone.now()
+        registration.calendar_sequence = event.sequence
+        registration.save()
         emails.queue_confirmation(registration)
-    return registration, True
+    return True
 
 
 def promote_waiting(event):

@@ -1,4 +1,5 @@
-"""The signed links in registration emails: cancel a place, give feedback, get a certificate.
+"""The signed links in registration emails: confirm an address, cancel a place, give
+feedback, get a certificate.
 
 Made the same way as the notifications links (notifications/tokens.py): the person's random
 key signed with the site's secret, one salt per purpose, so no link can be used for another.
@@ -9,6 +10,7 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+CONFIRM_SALT = "registrations.confirm"
 CANCEL_SALT = "registrations.cancel"
 FEEDBACK_SALT = "registrations.feedback"
 CERTIFICATE_SALT = "registrations.certificate"
@@ -33,6 +35,11 @@ def object_for_token(model, token, salt):
         return model.objects.filter(key=key).first()
     except (signing.BadSignature, ValidationError):
         raise InvalidLink from None
+
+
+def confirm_url(registration):
+    token = make_token(registration, CONFIRM_SALT)
+    return full_url(reverse("registrations:confirm", args=[token]))
 
 
 def cancel_url(registration):

@@ -26,6 +26,7 @@ app_name = "registrations"
 urlpatterns = [
     path("registrations/<id:event_id>/", views.register, name="register"),
     path("registrations/<id:event_id>/done/", views.registered, name="registered"),
+    path("registrations/confirm/<str:token>/", views.confirm, name="confirm"),
     path("registrations/cancel/<str:token>/", views.cancel, name="cancel"),
     path("registrations/feedback/<str:token>/", views.feedback, name="feedback"),
     path(

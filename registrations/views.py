@@ -68,7 +68,7 @@ def register(request, event_id):
         return refusal
     if form.is_valid():
         details = {name: form.cleaned_data[name] for name in Registration.FORM_FIELDS}
-        places.register(
+        places.request_place(
             event,
             consent_given_at=timezone.now(),
             privacy_notice_version=privacy_notice_version(event, without_notice="Event page text"),
@@ -94,6 +94,32 @@ def registered(request, event_id):
 
 def _link_problem(request):
     return TemplateResponse(request, "registrations/link_problem.html", status=404)
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def confirm(request, token):
+    """The details given and a button on GET, the place on POST: mail scanners open links."""
+    try:
+        registration = tokens.object_for_token(Registration, token, tokens.CONFIRM_SALT)
+    except tokens.InvalidLink:
+        return _link_problem(request)
+    if registration is None:
+        return _link_problem(request)
+    confirmed = False
+    if request.method == "POST":
+        confirmed = places.confirm(registration)
+        registration.refresh_from_db()
+    return TemplateResponse(
+        request,
+        "registrations/confirm.html",
+        {
+            "registration": registration,
+            "event": registration.event,
+            "confirmed": confirmed,
+            "is_open": registration.event.registration_is_open,
+        },
+    )
 
 
 @never_cache

@@ -346,6 +346,7 @@ def registration_pages():
         ("cancelling@example.org", Registration.Status.REGISTERED),
         ("attended@example.org", Registration.Status.ATTENDED),
         ("feedback@example.org", Registration.Status.ATTENDED),
+        ("confirming@example.org", Registration.Status.UNCONFIRMED),
     ]:
         people[email], _ = Registration.objects.get_or_create(
             event=full if email == "full@example.org" else event,
@@ -364,6 +365,14 @@ def registration_pages():
     def registered_again():
         Registration.objects.filter(pk=cancelling.pk).update(status=Registration.Status.REGISTERED)
 
+    confirming = people["confirming@example.org"]
+
+    def unconfirmed_again():
+        Registration.objects.filter(pk=confirming.pk).update(status=Registration.Status.UNCONFIRMED)
+
+    confirm_path = registration_tokens.confirm_url(confirming).removeprefix(
+        registration_tokens.full_url("")
+    )
     certificate = certificates.issue(people["attended@example.org"])
     cancel_path = registration_tokens.cancel_url(cancelling).removeprefix(
         registration_tokens.full_url("")
@@ -385,6 +394,19 @@ def registration_pages():
             "Registration: check your email",
             f"/registrations/{event.pk}/done/",
             shows="Check your email",
+        ),
+        CoveredPage(
+            "Registration: confirm link",
+            confirm_path,
+            shows="Confirm your registration",
+            reset=unconfirmed_again,
+        ),
+        CoveredPage(
+            "Registration: confirmed",
+            confirm_path,
+            submit={},
+            shows="You have a place",
+            reset=unconfirmed_again,
         ),
         CoveredPage(
             "Registration: cancel link",

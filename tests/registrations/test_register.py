@@ -1,7 +1,10 @@
 """The public registration form: places left, errors, confirmation, duplicates, waiting list."""
 
+from datetime import timedelta
+
 from bs4 import BeautifulSoup
 from django.urls import reverse
+from django.utils import timezone
 
 from outbox.models import OutgoingEmail
 from registrations.models import Registration
@@ -14,6 +17,17 @@ def register(client, event, answers, capture=None):
         return client.post(url, answers)
     with capture(execute=True):
         return client.post(url, answers)
+
+
+def confirm(client, message_text, capture=None):
+    """Follow the confirmation link in an email and press its button."""
+    [link] = [line for line in message_text.splitlines() if "/registrations/confirm/" in line]
+    path = link.strip().removeprefix("http://testserver")
+    assert "Confirm my registration" in client.get(path).content.decode()
+    if capture is None:
+        return client.post(path)
+    with capture(execute=True):
+        return client.post(path)
 
 
 def test_event_page_shows_the_form_and_places_left(client, event):
@@ -40,7 +54,7 @@ def test_private_joining_details_never_appear_publicly(client, event):
         assert "424242" not in text
 
 
-def test_registering_gives_a_place_and_emails_the_details_with_a_calendar_entry(
+def test_registering_gives_a_place_once_the_address_is_confirmed_and_emails_the_details(
     client, event, answers, django_capture_on_commit_callbacks, smtp_server
 ):
     response = register(client, event, answers, django_capture_on_commit_callbacks)
@@ -48,11 +62,20 @@ def test_registering_gives_a_place_and_emails_the_details_with_a_calendar_entry(
     assert response.status_code == 302
     assert response["Location"] == f"/registrations/{event.pk}/done/"
     registration = Registration.objects.get()
+    assert registration.status == Registration.Status.UNCONFIRMED
+    [request] = smtp_server.to("alex@example.org")
+    assert request["Subject"] == "Confirm your registration: Spring meeting"
+    assert "Check your email" in client.get(response["Location"]).content.decode()
+
+    page = confirm(client, request.part("text/plain"), django_capture_on_commit_callbacks)
+
+    assert "You have a place" in page.content.decode()
+    registration.refresh_from_db()
     assert registration.status == Registration.Status.REGISTERED
     assert registration.email == "alex@example.org"
     assert registration.needs == "Vegetarian lunch"
     assert registration.privacy_notice_version.startswith("Privacy notice (/privacy/)")
-    [message] = smtp_server.to("alex@example.org")
+    [_, message] = smtp_server.to("alex@example.org")
     assert message["Subject"] == "You are registered: Spring meeting"
     text = message.part("text/plain")
     assert "https://meet.example.org/secret-room" in text
@@ -60,7 +83,6 @@ def test_registering_gives_a_place_and_emails_the_details_with_a_calendar_entry(
     assert "/registrations/cancel/" in text
     calendar = message.part("text/calendar")
     assert str(event.translation_key) in calendar
-    assert "Check your email" in client.get(response["Location"]).content.decode()
 
 
 def test_errors_are_summarised_and_nothing_is_saved(client, event, answers):
@@ -82,9 +104,12 @@ def test_errors_are_summarised_and_nothing_is_saved(client, event, answers):
 
 
 def test_the_same_address_twice_changes_nothing_and_the_page_says_the_same(
-    client, event, answers, django_capture_on_commit_callbacks
+    client, event, answers, django_capture_on_commit_callbacks, time_machine
 ):
+    time_machine.move_to(timezone.now())
     first = register(client, event, answers, django_capture_on_commit_callbacks)
+    confirm(client, OutgoingEmail.objects.get().text_body)
+    time_machine.shift(timedelta(minutes=61))  # the form emails an address at most hourly
     answers.update(full_name="Someone Else", email="alex@example.org ")
     second = register(client, event, answers, django_capture_on_commit_callbacks)
 
@@ -93,6 +118,7 @@ def test_the_same_address_twice_changes_nothing_and_the_page_says_the_same(
     assert registration.full_name == "Alex Example"
     subjects = list(OutgoingEmail.objects.order_by("pk").values_list("recipient", "subject"))
     assert subjects == [
+        ("alex@example.org", "Confirm your registration: Spring meeting"),
         ("alex@example.org", "You are registered: Spring meeting"),
         ("alex@example.org", "Your registration for Spring meeting"),
     ]
@@ -110,8 +136,9 @@ def test_a_full_event_offers_the_waiting_list(client, event, answers):
     )
 
     register(client, event, answers)
+    confirm(client, OutgoingEmail.objects.get().text_body)
     assert Registration.objects.get(email="alex@example.org").status == "waiting"
-    assert OutgoingEmail.objects.get().subject == "You are on the waiting list: Spring meeting"
+    assert OutgoingEmail.objects.last().subject == "You are on the waiting list: Spring meeting"
 
 
 def test_cancelling_gives_the_place_to_the_first_person_waiting(
