@@ -28,7 +28,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 # Stroke width, as a share of the font size, that makes a regular outline look bold.
-BOLD_STROKE = 0.035
+BOLD_STROKE = 0.05
 
 
 @dataclass(frozen=True)
