@@ -62,6 +62,9 @@ def test_moderators_see_the_panel_on_their_dashboard(trials_index, moderator, cl
     panel = soup.find(id="trial-reviews-section")
     assert panel is not None
     assert "Overdue trial" in panel.get_text()
+    assert panel.find("a", string="All trial summaries, soonest review first")["href"] == (
+        "/admin/trial_pages/"
+    )
 
 
 def test_the_membership_group_does_not_see_it(trials_index, membership_user, client):
