@@ -118,6 +118,22 @@ class CheckInView(OrganiserMixin, TemplateView):
             request,
             f"{registration.full_name} {'checked in' if attended else 'no longer checked in'}.",
         )
+        certificate = Certificate.objects.filter(
+            registration=registration, revoked_at=None, erased_at=None
+        ).first()
+        if not attended and certificate:
+            # Unticking does not take back a certificate already issued: say so, and where.
+            messages.warning(
+                request,
+                f"{registration.full_name} already has certificate {certificate.number}, which "
+                "is still valid. Revoke it if it was issued by mistake.",
+                buttons=[
+                    messages.button(
+                        reverse("registrations_certificate", args=[self.event.pk, certificate.pk]),
+                        "Correct or revoke",
+                    )
+                ],
+            )
         url = reverse("registrations_check_in", args=[self.event.pk])
         query = request.POST.get("q", "").strip()[:100]
         search = f"?{urlencode({'q': query})}" if query else ""

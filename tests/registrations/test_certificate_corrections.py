@@ -148,3 +148,18 @@ def test_the_certificates_screen_lists_each_certificate_in_a_fixed_number_of_que
     with django_assert_max_num_queries(len(few.captured_queries)):
         page = client.get(url).content.decode()
     assert page.count("Correct or revoke") == 22
+
+
+def test_unticking_someone_who_has_a_certificate_says_it_is_still_valid(
+    client, organiser, certificate
+):
+    client.force_login(organiser)
+    check_in = reverse("registrations_check_in", args=[certificate.event_id])
+
+    response = client.post(
+        check_in, {"registration": certificate.registration_id, "attended": "no"}, follow=True
+    )
+
+    page = response.content.decode()
+    assert f"already has certificate {certificate.number}, which is still valid" in page
+    assert screen(certificate) in page
