@@ -9,6 +9,7 @@ group have both; Editors and Moderators have neither.
 from urllib.parse import urlencode
 
 from django import forms
+from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
@@ -22,7 +23,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from events.models import EventPage
 from portal.forms import single_line
-from registrations import certificates, emails
+from registrations import attendance_reports, certificates, emails
 from registrations.forms import RATINGS
 from registrations.models import Certificate, Registration, registration_counts
 
@@ -177,6 +178,147 @@ class EmailAttendeesView(OrganiserMixin, FormView):
             f"{'person' if len(people) == 1 else 'people'}.",
         )
         return redirect("registrations_events")
+
+
+class AttendanceReportForm(forms.Form):
+    report = forms.FileField(
+        label="Attendance report",
+        help_text="The CSV file Teams (Download attendance list) or Zoom (Participants, Export) "
+        "gives for the meeting.",
+        error_messages={"required": "Choose the attendance report file"},
+    )
+    minimum_share = forms.IntegerField(
+        label="Minimum share of the meeting (%)",
+        min_value=1,
+        max_value=100,
+        initial=75,
+        help_text="People who attended at least this much of the meeting are marked attended.",
+        error_messages={
+            "required": "Give the minimum share of the meeting, from 1 to 100",
+            "invalid": "Give the minimum share of the meeting as a whole number, from 1 to 100",
+            "min_value": "Give the minimum share of the meeting, from 1 to 100",
+            "max_value": "Give the minimum share of the meeting, from 1 to 100",
+        },
+    )
+    meeting_minutes = forms.IntegerField(
+        label="Length of the meeting in minutes (optional)",
+        required=False,
+        min_value=1,
+        max_value=60 * 24 * 7,
+        help_text="Leave blank to use the length the report gives, or else the event's.",
+        error_messages={
+            "invalid": "Give the length of the meeting as a whole number of minutes",
+            "min_value": "Give the length of the meeting as a whole number of minutes",
+            "max_value": "Give the length of the meeting as a whole number of minutes",
+        },
+    )
+
+    def clean_report(self):
+        upload = self.cleaned_data["report"]
+        if upload.size > attendance_reports.MAX_REPORT_BYTES:
+            raise forms.ValidationError(
+                "The file is larger than 2 MB: upload the attendance report itself."
+            )
+        try:
+            return attendance_reports.read_report(upload.read())
+        except attendance_reports.ReportError as error:
+            raise forms.ValidationError(str(error)) from None
+
+
+ATTENDANCE_SALT = "registrations.attendance-report"
+# How long a checked report may wait for "Mark attended".
+ATTENDANCE_CONFIRM_SECONDS = 60 * 60
+
+
+class AttendanceReportView(OrganiserMixin, FormView):
+    """Attendance from an online meeting's report: check the matches, then mark them at once.
+
+    The report itself is not kept: the check shows the matches, and "Mark attended" carries the
+    chosen registrations in a signed field, so the file is read once and nothing is stored.
+    """
+
+    template_name = "registrations/admin/attendance_report.html"
+    page_title = "Attendance from an online meeting"
+    permission = CHANGE_PERMISSION
+    form_class = AttendanceReportForm
+
+    def event_minutes(self):
+        return max(round((self.event.end - self.event.start).total_seconds() / 60), 1)
+
+    def post(self, request, *args, **kwargs):
+        if "confirm" in request.POST:
+            return self.mark_attended(request.POST.get("confirm", ""))
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        report = form.cleaned_data["report"]
+        meeting_minutes = (
+            form.cleaned_data["meeting_minutes"] or report.meeting_minutes or self.event_minutes()
+        )
+        minimum = form.cleaned_data["minimum_share"]
+        people = {
+            registration.email.lower(): registration
+            for registration in self.event.registrations.order_by("pk")
+        }
+        matched, unmatched = [], []
+        for row in sorted(report.rows, key=lambda row: (row.name.lower(), row.email)):
+            registration = people.get(row.email)
+            share = min(round(100 * row.minutes / meeting_minutes), 100)
+            if registration is None or not registration.holds_place:
+                reason = (
+                    f"{registration.get_status_display()}, no place"
+                    if registration is not None
+                    else ("No email in the report" if not row.email else "Not registered")
+                )
+                unmatched.append({"row": row, "share": share, "reason": reason})
+                continue
+            matched.append(
+                {
+                    "row": row,
+                    "registration": registration,
+                    "share": share,
+                    "enough": share >= minimum,
+                    "to_mark": share >= minimum
+                    and registration.status == Registration.Status.REGISTERED,
+                }
+            )
+        to_mark = [item["registration"].pk for item in matched if item["to_mark"]]
+        return self.render_to_response(
+            self.get_context_data(
+                form=form,
+                checked=True,
+                service=report.service,
+                meeting_minutes=round(meeting_minutes),
+                minimum=minimum,
+                matched=matched,
+                unmatched=unmatched,
+                to_mark_count=len(to_mark),
+                confirm=signing.dumps(
+                    {"event": self.event.pk, "registrations": to_mark}, salt=ATTENDANCE_SALT
+                ),
+            )
+        )
+
+    def mark_attended(self, token):
+        try:
+            chosen = signing.loads(token, salt=ATTENDANCE_SALT, max_age=ATTENDANCE_CONFIRM_SECONDS)
+        except signing.BadSignature:
+            messages.error(
+                self.request, "That check has expired or was altered: upload the report again."
+            )
+            return redirect("registrations_attendance_report", event_id=self.event.pk)
+        if not isinstance(chosen, dict) or chosen.get("event") != self.event.pk:
+            raise PermissionDenied
+        pks = [pk for pk in chosen.get("registrations", []) if isinstance(pk, int)]
+        count = self.event.registrations.filter(
+            pk__in=pks, status=Registration.Status.REGISTERED
+        ).update(status=Registration.Status.ATTENDED)
+        messages.success(
+            self.request,
+            f"{count} {'person' if count == 1 else 'people'} marked as attended. "
+            "Send certificates from here once the event has ended.",
+        )
+        return redirect("registrations_certificates", event_id=self.event.pk)
 
 
 class CertificatesView(OrganiserMixin, TemplateView):

@@ -140,6 +140,11 @@ def organiser_urls():
             name="registrations_check_in",
         ),
         path(
+            "registrations/events/<int:event_id>/attendance-report/",
+            admin_views.AttendanceReportView.as_view(),
+            name="registrations_attendance_report",
+        ),
+        path(
             "registrations/events/<int:event_id>/email/",
             admin_views.EmailAttendeesView.as_view(),
             name="registrations_email",
