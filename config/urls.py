@@ -8,7 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from events import urls as events_urls
 from notifications import urls as notifications_urls
 from pagecache.cache import cache_public
-from portal import views
+from portal import media, views
 from portal.signin import RateLimitedPasswordResetView
 from registrations import urls as registrations_urls
 
@@ -24,14 +24,12 @@ urlpatterns = [
     path("robots.txt", cache_public(views.robots_txt), name="robots_txt"),
     path("favicon.ico", views.favicon, name="favicon"),
     path("sitemap.xml", cache_public(sitemap), name="sitemap"),
+    # Images on local media storage, in every environment: the Docker image needs no other
+    # server. With media in S3 (MEDIA_S3_BUCKET), image URLs point at the bucket instead.
+    path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", media.serve, name="media"),
     path("", include(events_urls)),
     path("", include(notifications_urls)),
     path("", include(registrations_urls)),
 ]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [path("", include(wagtail_urls))]

@@ -12,6 +12,7 @@ from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
 from demo.helpers import paragraph, publish_child
+from demo.images import demo_image, image_block
 from home.models import HomePage, HomePageAim, StandardPage
 from portal.models import SiteSettings
 
@@ -68,6 +69,7 @@ def build_standard_pages(home, text):
             introduction="Who can join the group.",
             body=[
                 ("paragraph", paragraph(text.membership)),
+                image_block(demo_image()),
                 ("heading", {"text": text.how_to_join_heading, "level": "h2"}),
                 (
                     "paragraph",
