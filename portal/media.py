@@ -89,4 +89,3 @@ def serve(request, path):
     response["X-Content-Type-Options"] = "nosniff"
     patch_cache_control(response, **cache_control_for(name))
     return response
-
