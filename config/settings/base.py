@@ -4,6 +4,7 @@ import ipaddress
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -165,6 +166,42 @@ def redis_cache(url):
             "IGNORE_EXCEPTIONS": True,
         },
     }
+
+
+def s3_media_storage(bucket, *, endpoint_url=None, region=None, custom_domain=None):
+    """Media in an S3-compatible bucket (`portal/s3_media.py`), and the origins its images are
+    shown from, for the Content-Security-Policy. Production uses it when MEDIA_S3_BUCKET is set.
+
+    Image URLs are plain (no expiring signature), since cached pages and browsers keep them; so
+    the bucket must let anyone read `images/` and `original_images/`, and nothing else: documents
+    are streamed through the app (`WAGTAILDOCS_SERVE_METHOD`), which checks private collections.
+    Keys come from the environment (`AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`) or the host's
+    role, as boto3 finds them.
+    """
+    storage = {
+        "BACKEND": "portal.s3_media.S3MediaStorage",
+        "OPTIONS": {
+            "bucket_name": bucket,
+            "endpoint_url": endpoint_url,
+            "region_name": region,
+            "custom_domain": custom_domain,
+            # Another service's endpoint names the bucket in the path; AWS in the host name.
+            "addressing_style": "path" if endpoint_url else "virtual",
+            "querystring_auth": False,
+            "file_overwrite": False,
+            "default_acl": None,
+        },
+    }
+    if custom_domain:
+        origins = [f"https://{custom_domain}"]
+    elif endpoint_url:
+        parts = urlsplit(endpoint_url)
+        origins = [f"{parts.scheme}://{parts.netloc}"]
+    else:
+        origins = [f"https://{bucket}.s3.amazonaws.com"]
+        if region:
+            origins.append(f"https://{bucket}.s3.{region}.amazonaws.com")
+    return storage, origins
 
 
 if os.environ.get("REDIS_URL"):

@@ -40,3 +40,17 @@ LOGGING["root"]["level"] = os.environ.get("DJANGO_LOG_LEVEL", "WARNING")
 # a page published (or made private) through one worker would show old on the others for up to
 # PAGE_CACHE_SECONDS. So nothing is kept without REDIS_URL (and portal.W001 says so).
 CACHE_CONTENT = env_bool("CACHE_CONTENT", default=bool(os.environ.get("REDIS_URL")))
+
+# Media in S3-compatible object storage, so that app servers on several machines share it (see
+# s3_media_storage in base.py, and the deployment docs). Without it, media is on the local disk
+# (MEDIA_ROOT, a volume in Docker) and the app serves images itself.
+if os.environ.get("MEDIA_S3_BUCKET"):
+    STORAGES["default"], _media_origins = s3_media_storage(
+        os.environ["MEDIA_S3_BUCKET"],
+        endpoint_url=os.environ.get("MEDIA_S3_ENDPOINT_URL") or None,
+        region=os.environ.get("MEDIA_S3_REGION") or None,
+        custom_domain=os.environ.get("MEDIA_S3_CUSTOM_DOMAIN") or None,
+    )
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"] += _media_origins
+    ADMIN_CONTENT_SECURITY_POLICY["img-src"] += _media_origins
+    WAGTAILDOCS_SERVE_METHOD = "serve_view"
