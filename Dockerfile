@@ -1,4 +1,5 @@
-# Production image: gunicorn serving config.wsgi, static files by whitenoise.
+# Production image: gunicorn serving config.wsgi, static files by whitenoise, uploaded images
+# from /app/media by the app itself (portal/media.py), or from S3 with MEDIA_S3_BUCKET.
 # Release step (run once per deploy, before the new containers take traffic):
 #   docker run --rm --env-file portal.env IMAGE python manage.py migrate --noinput
 
