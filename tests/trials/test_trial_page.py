@@ -165,3 +165,18 @@ def test_a_trial_page_is_kept_by_the_page_cache_until_the_next_uk_midnight(trial
     expires = trial.cache_expires_at(None)
 
     assert expires.date() == uk_today() + datetime.timedelta(days=1)
+
+
+def test_an_event_page_lists_the_published_trials_linked_to_it(client, home_page, trials_index):
+    events = event_index(home_page)
+    event = event_page(events, "Results webinar", timezone.now() + datetime.timedelta(days=7))
+    TrialPageFactory(
+        parent=trials_index, title="Linked trial", acronym="LT", related_events=[event]
+    )
+    TrialPageFactory(parent=trials_index, title="Draft trial", related_events=[event], live=False)
+    TrialPageFactory(parent=trials_index, title="Unlinked trial")
+
+    section = soup(client.get(event.url)).select_one("[aria-labelledby=related-trials-heading]")
+
+    assert section.h2.get_text() == "Related trial"
+    assert [link.get_text() for link in section.select("a")] == ["Linked trial (LT)"]
