@@ -197,3 +197,15 @@ def test_only_organisers_may_upload_reports(client, editor, event, people):
     assert client.get(url(event)).status_code in (302, 403)
     assert upload(client, event, "teams_attendance_list.csv").status_code in (302, 403)
     assert not Registration.objects.filter(status="attended").exists()
+
+
+def test_checking_a_report_runs_the_same_queries_however_many_people_it_lists(
+    client, organiser, event, people, django_assert_max_num_queries
+):
+    RegistrationFactory.create_batch(40, event=event)
+    client.force_login(organiser)
+    upload(client, event, "teams_attendance_list.csv")  # warm caches: site, settings
+
+    with django_assert_max_num_queries(20):
+        response = upload(client, event, "teams_attendance_list.csv")
+    assert response.status_code == 200
