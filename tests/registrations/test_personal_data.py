@@ -43,3 +43,17 @@ def test_the_portal_wide_export_and_erasure_cover_registrations_and_certificates
     assert (erased["event_registrations"], erased["cpd_certificates"]) == (1, 1)
     assert Registration.objects.count() == 1
     assert not OutgoingEmail.objects.filter(recipient="alex@example.org").exists()
+
+
+def test_a_request_never_confirmed_goes_once_its_event_has_ended(event, time_machine):
+    unconfirmed = RegistrationFactory(event=event, status="unconfirmed")
+    registered = RegistrationFactory(event=event)
+
+    time_machine.move_to(event.end - timedelta(minutes=1))
+    call_command("purge_registrations")
+    assert Registration.objects.filter(pk=unconfirmed.pk).exists()
+
+    time_machine.move_to(event.end + timedelta(days=1))
+    call_command("purge_registrations")
+    assert not Registration.objects.filter(pk=unconfirmed.pk).exists()
+    assert Registration.objects.filter(pk=registered.pk).exists()
