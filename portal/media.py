@@ -15,6 +15,7 @@ image URLs point there (`portal/s3_media.py`); see the deployment docs.
 
 import os
 import posixpath
+from stat import S_ISREG
 
 from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.storage import FileSystemStorage, default_storage
@@ -77,6 +78,8 @@ def serve(request, path):
     except (SuspiciousFileOperation, NotImplementedError, ValueError, OSError):
         # Outside MEDIA_ROOT, a NUL byte, a missing file, or storage that is not on this disk.
         raise Http404 from None
+    if not S_ISREG(stat.st_mode):
+        raise Http404
     modified = int(stat.st_mtime)
     etag = f'"{stat.st_size:x}-{stat.st_mtime_ns:x}"'
     not_modified = get_conditional_response(request, etag=etag, last_modified=modified)

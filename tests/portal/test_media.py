@@ -67,12 +67,14 @@ def test_an_image_deleted_and_uploaded_again_gets_renditions_of_new_names(db, me
         "images/%00.png",
         "../config/settings/base.py",
         "original_images/notes.txt",
+        "original_images/folder.png",
     ],
 )
 def test_only_images_are_served_from_media(client, db, media_root, path):
     DocumentFactory(file__filename="report.pdf", file__data=b"%PDF-1.4\n")
     (media_root / "original_images").mkdir(parents=True, exist_ok=True)
     (media_root / "original_images" / "notes.txt").write_text("not an image")
+    (media_root / "original_images" / "folder.png").mkdir(exist_ok=True)
 
     assert client.get(f"/media/{path}").status_code == 404
 
