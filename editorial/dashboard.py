@@ -6,7 +6,9 @@ those who can edit pages.
 """
 
 from django.conf import settings
-from django.db.models import Count, Q
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Count, OuterRef, Q, Subquery
+from django.db.models.functions import Cast, Coalesce
 from wagtail.admin.auth import user_has_any_page_permission
 from wagtail.admin.ui.components import Component
 
@@ -14,8 +16,10 @@ from events.models import EventIndexPage, EventPage
 from library.models import LibraryIndexPage, ResourcePage
 from membership.models import JoinRequest
 from notifications.models import Subscriber
+from outbox.models import OutgoingEmail
 from portal.dates import uk_today
-from registrations.models import registration_counts
+from registrations.admin_views import can_read as can_read_registrations
+from registrations.models import Registration, registration_counts
 from trials.models import REVIEW_WARNING_DAYS, TrialIndexPage, TrialPage
 
 # The group promises at least this many of its own meetings a year.
@@ -166,7 +170,51 @@ class TrialReviewsPanel(DashboardPanel):
         }
 
 
+def failed_registration_emails():
+    """Per event: emails to its registered people that the mail server refused, in the same
+    query as the event."""
+    registrations = (
+        Registration.objects.filter(event=OuterRef(OuterRef("pk")))
+        .annotate(pk_text=Cast("pk", CharField()))
+        .values("pk_text")
+    )
+    failed = (
+        OutgoingEmail.objects.filter(
+            status=OutgoingEmail.Status.FAILED,
+            about_type=ContentType.objects.get_for_model(Registration),
+            about_id__in=registrations,
+        )
+        .order_by()
+        .values("status")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(failed[:1]), 0)
+
+
+class OrganiserEventsPanel(DashboardPanel):
+    """For Event organisers: the coming events people register for on the site, with who has a
+    place, who is waiting and any emails to them that failed."""
+
+    name = "organiser_events"
+    template_name = "editorial/dashboard/organiser_events.html"
+    order = 40
+
+    def is_shown(self, user):
+        return can_read_registrations(user)
+
+    def get_context_data(self, parent_context=None):
+        events = (
+            EventPage.objects.upcoming()
+            .filter(registration=EventPage.RegistrationMode.PORTAL)
+            .for_listing()
+            .annotate(**registration_counts(), emails_failed=failed_registration_emails())
+        )
+        return {"events": list(events[:LISTED_ITEMS])}
+
+
 PANELS = [
+    OrganiserEventsPanel,
     JoinRequestsPanel,
     FailedEmailsPanel,
     GroupMeetingsPanel,

@@ -18,7 +18,8 @@ class GuideLinkPanel(Component):
     """A link to the group's own guide, for everyone who signs in to the admin."""
 
     name = "editor_guide"
-    order = 1
+    # After each role's own work, which leads the dashboard; Help in the menu also has it.
+    order = 1000
     template_name = "editorial/dashboard/guide.html"
 
 
@@ -59,6 +60,17 @@ def editor_guide_urls():
 @hooks.register("register_help_menu_item")
 def editor_guide_menu_item():
     return MenuItem("Our editor's guide", reverse("editor_guide"), icon_name="help", order=100)
+
+
+@hooks.register("construct_help_menu")
+def only_our_guide_in_help(request, menu_items):
+    """Wagtail's own "Editor Guide" and "What's new" pages (on wagtail.org, about Wagtail, not
+    this site) sat beside ours and were mistaken for it: Help keeps ours and the shortcuts."""
+    menu_items[:] = [
+        item
+        for item in menu_items
+        if item.name not in ("editor-guide",) and not item.name.startswith("whats-new-in-wagtail")
+    ]
 
 
 # The edit view's actions after which Wagtail leaves the editor, for the parent page's listing.

@@ -16,6 +16,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from events.dates import uk
 from events.models import EventPage, EventType
+from portal.admin_menus import PageListingForPageEditors
 
 DRAFT = "draft"
 STATUS_CHOICES = [*EventPage.Status.choices, (DRAFT, "Draft (not published)")]
@@ -71,7 +72,7 @@ class EventIndexView(IndexView):
         )
 
 
-class EventPageListingViewSet(PageListingViewSet):
+class EventPageListingViewSet(PageListingForPageEditors, PageListingViewSet):
     model = EventPage
     icon = "date"
     menu_label = "Events"

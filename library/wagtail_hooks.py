@@ -12,6 +12,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from library.models import ResourcePage, ResourceType, Topic
+from portal.admin_menus import PageListingForPageEditors
 
 
 def topic_names(resource):
@@ -44,7 +45,7 @@ class ResourceIndexView(IndexView):
         )
 
 
-class ResourcePageListingViewSet(PageListingViewSet):
+class ResourcePageListingViewSet(PageListingForPageEditors, PageListingViewSet):
     model = ResourcePage
     icon = "doc-full"
     menu_label = "Resources"

@@ -9,6 +9,7 @@ from wagtail.admin.ui.tables.pages import PageStatusColumn, PageTitleColumn
 from wagtail.admin.views.pages.listing import IndexView
 from wagtail.admin.viewsets.pages import PageListingViewSet
 
+from portal.admin_menus import PageListingForPageEditors
 from trials.models import Stage, TrialPage
 
 
@@ -29,7 +30,7 @@ class TrialIndexView(IndexView):
     default_ordering = "review_by"
 
 
-class TrialPageListingViewSet(PageListingViewSet):
+class TrialPageListingViewSet(PageListingForPageEditors, PageListingViewSet):
     model = TrialPage
     icon = "doc-full"
     menu_label = "Trials"

@@ -13,13 +13,17 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.db import connections
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import sync_playwright
 
 from events.models import EventIndexPage
 from portal.antispam import AntiSpamFormMixin
+from portal.second_factor import needs_second_factor
+from tests.browser.admin_sign_in import sign_in
 from tests.browser.csp import watch_csp_violations
 from tests.browser.pages import load_covered_site
 from tests.browser.tools import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, require
+from tests.second_factor import authenticator
 
 DESKTOP = {"width": 1280, "height": 900}
 # The laptop screens editors use: tests of the admin run at both.
@@ -146,17 +150,17 @@ def account_in(demo_pages, django_user_model):
             role.lower(), password=MODERATOR_PASSWORD, first_name=role
         )
         user.groups.add(Group.objects.get(name=role))
+        if needs_second_factor(user):
+            authenticator(user)
         return user
 
     return make
 
 
 def sign_in_as(page, username, password=MODERATOR_PASSWORD):
-    page.goto("/admin/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/admin/")
+    """Sign in with the form, typing the authenticator's code if the account has one."""
+    device = TOTPDevice.objects.filter(user__username=username, confirmed=True).first()
+    sign_in(page, username, password, device=device)
 
 
 @pytest.fixture
