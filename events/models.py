@@ -32,7 +32,7 @@ from pagecache.cache import next_moment_until_change
 from portal.admin_dates import ReadBackDateTimeInput
 from portal.blocks import BodyBlock
 from portal.models import BasePage, ListEntry, PortalPageQuerySet, edit_tabs
-from portal.pagination import lazy_page
+from portal.pagination import cache_page_number, lazy_page
 from portal.rich_text import TEXT_FEATURES
 
 EVENTS_PER_PAGE = 10
@@ -173,10 +173,13 @@ class EventIndexPage(RoutablePageMixin, BasePage):
             listed = EventPage.objects.child_of(self).live().public().for_listing()
             return filter_form.filter(listed.past() if archive else listed.upcoming())
 
+        page = lazy_page(events, EVENTS_PER_PAGE, request.GET.get("page"))
         context.update(
             archive=archive,
             filter_form=filter_form,
-            events=lazy_page(events, EVENTS_PER_PAGE, request.GET.get("page")),
+            events=page,
+            # The page cache keeps only this listing's own addresses (`portal/cache.py`).
+            cache_query=lambda: {**filter_form.active, "page": cache_page_number(page)},
             upcoming_url=self.get_url(request),
             past_url=self.get_url(request) + self.reverse_subpage("past"),
         )

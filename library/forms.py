@@ -111,6 +111,18 @@ class LibraryFilterForm(forms.Form):
             return results.search(words, order_by_relevance=False)
         return results
 
+    def query_in_force(self):
+        """The parameters as applied, each as a link would give it: what the page cache keys on."""
+        applied = self.applied
+        return {
+            "q": applied["q"],
+            "topic": [topic.slug for topic in applied["topics"]],
+            "type": applied["resource_type"].slug if applied["resource_type"] else None,
+            "year": applied["year"],
+            "open": "on" if applied["open_only"] else None,
+            "sort": self.cleaned_data["sort"],
+        }
+
     @property
     def is_filtered(self):
         applied = self.applied

@@ -24,7 +24,7 @@ from portal.blocks import BodyBlock
 from portal.dates import next_uk_midnight, uk_today
 from portal.doi import DOI_ERROR, doi_url, is_doi, normalise_doi
 from portal.models import BasePage, ListEntry, edit_tabs
-from portal.pagination import lazy_page
+from portal.pagination import cache_page_number, lazy_page
 
 RESOURCES_PER_PAGE = 10
 RELATED_ON_SAME_TOPICS = 4
@@ -109,13 +109,16 @@ class LibraryIndexPage(RoutablePageMixin, BasePage):
                 lambda: [day.year for day in resources.dates("publication_date", "year", "DESC")],
             ),
         )
+        page = lazy_page(
+            lambda: form.search(self.resources_for_listing()),
+            RESOURCES_PER_PAGE,
+            request.GET.get("page"),
+        )
         context.update(
             form=form,
-            resources=lazy_page(
-                lambda: form.search(self.resources_for_listing()),
-                RESOURCES_PER_PAGE,
-                request.GET.get("page"),
-            ),
+            resources=page,
+            # The page cache keeps only this listing's own addresses (`portal/cache.py`).
+            cache_query=lambda: {**form.query_in_force(), "page": cache_page_number(page)},
             feed_url=self.get_url(request) + self.reverse_subpage("feed"),
             today=uk_today(),
         )

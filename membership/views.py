@@ -10,16 +10,27 @@ from membership.emails import queue_join_request_emails
 from membership.forms import FORM_ID, JoinForm
 from membership.models import JoinRequest
 from notifications.subscriptions import sign_up_join_applicant
-from portal.antispam import RateLimit, turn_away
+from portal.antispam import FormRateLimit, turn_away
 from portal.forms import error_summary
 
 logger = logging.getLogger(__name__)
 
-# Posts (valid or not) per address per hour: plenty for a person correcting mistakes.
-JOIN_RATE_LIMIT = RateLimit("join", limit=10, period=60 * 60)
+# Posts (valid or not) per connection and email address per hour: plenty for a person correcting
+# mistakes; and per connection, for a hospital's staff behind one address.
+JOIN_RATE_LIMIT = FormRateLimit("join", limit=10, ceiling=100, period=60 * 60)
 
 
 def join_form(request, page):
+    def render(form):
+        return page.render(
+            request,
+            context_overrides={
+                "form": form,
+                "error_summary": error_summary(form, FORM_ID) if form.is_bound else [],
+                "privacy_page": page.get_privacy_page(),
+            },
+        )
+
     if request.method == "POST":
         form = JoinForm(request.POST)
         refusal = turn_away(
@@ -29,6 +40,7 @@ def join_form(request, page):
             what="the join form",
             accepted_url=page.thank_you_url(),
             logger=logger,
+            render_form=render,
         )
         if refusal:
             return refusal
@@ -37,14 +49,7 @@ def join_form(request, page):
             return redirect(page.thank_you_url())
     else:
         form = JoinForm()
-    return page.render(
-        request,
-        context_overrides={
-            "form": form,
-            "error_summary": error_summary(form, FORM_ID) if form.is_bound else [],
-            "privacy_page": page.get_privacy_page(),
-        },
-    )
+    return render(form)
 
 
 def save_join_request(page, form):

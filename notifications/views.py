@@ -17,7 +17,7 @@ from wagtail.models import Site
 from notifications import subscriptions, tokens
 from notifications.forms import FORM_ID, SignupForm
 from notifications.models import Subscriber
-from portal.antispam import RateLimit, turn_away
+from portal.antispam import FormRateLimit, turn_away
 from portal.forms import error_summary
 
 logger = logging.getLogger(__name__)
@@ -28,8 +28,9 @@ SIGNUP_DESCRIPTION = (
     "announced."
 )
 
-# Posts (valid or not) per address per hour: plenty for a person correcting mistakes.
-SIGNUP_RATE_LIMIT = RateLimit("notifications-signup", limit=10, period=60 * 60)
+# Posts (valid or not) per connection and email address per hour: plenty for a person correcting
+# mistakes; and per connection, for a hospital's staff behind one address.
+SIGNUP_RATE_LIMIT = FormRateLimit("notifications-signup", limit=10, ceiling=100, period=60 * 60)
 
 
 # No CSRF token: the form is on the events listing, which must not give every reader a cookie
@@ -38,6 +39,24 @@ SIGNUP_RATE_LIMIT = RateLimit("notifications-signup", limit=10, period=60 * 60)
 @csrf_exempt
 @require_http_methods(["GET", "HEAD", "POST"])
 def signup(request):
+    def render(form):
+        return TemplateResponse(
+            request,
+            "notifications/signup.html",
+            {
+                "form": form,
+                "form_id": FORM_ID,
+                # What pages get from their promote tab: a description, canonical link, og:title.
+                "meta": {
+                    "title": SIGNUP_TITLE,
+                    "description": SIGNUP_DESCRIPTION,
+                    "url": Site.find_for_request(request).root_url
+                    + reverse("notifications:signup"),
+                },
+                "error_summary": error_summary(form, FORM_ID) if form.is_bound else [],
+            },
+        )
+
     if request.method == "POST":
         form = SignupForm(request.POST)
         refusal = turn_away(
@@ -47,6 +66,7 @@ def signup(request):
             what="the sign-up form",
             accepted_url="notifications:check_your_email",
             logger=logger,
+            render_form=render,
         )
         if refusal:
             return refusal
@@ -60,21 +80,7 @@ def signup(request):
             return redirect("notifications:check_your_email")
     else:
         form = SignupForm()
-    return TemplateResponse(
-        request,
-        "notifications/signup.html",
-        {
-            "form": form,
-            "form_id": FORM_ID,
-            # What pages get from their promote tab: a description, canonical link and og:title.
-            "meta": {
-                "title": SIGNUP_TITLE,
-                "description": SIGNUP_DESCRIPTION,
-                "url": Site.find_for_request(request).root_url + reverse("notifications:signup"),
-            },
-            "error_summary": error_summary(form, FORM_ID) if form.is_bound else [],
-        },
-    )
+    return render(form)
 
 
 @require_safe

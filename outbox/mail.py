@@ -6,6 +6,12 @@ server. A message stays pending until a server accepts it; one the server keeps 
 retried with growing gaps until its `give_up_at` (EMAIL_RETRY_DAYS), and a permanent refusal
 (an SMTP 5xx answer) fails at once. Failed messages wait for someone to retry them by hand.
 
+Delivery is at least once. A sender claims each message before sending it (`CLAIM_DURATION`),
+and first schedules another run for just after its claims run out: if the worker dies while
+sending, that run (on any worker) sends what it left, within minutes. A message the mail server
+had already accepted may then arrive twice; each message has one `Message-ID`, stored with it
+and sent on every attempt, so mail clients show the copies as one.
+
 Senders write back only to rows that still exist (conditional updates, never `save()`), so a
 message erased while its send is in flight stays erased. Log lines name messages by id only.
 """
@@ -18,6 +24,7 @@ from smtplib import SMTPDataError, SMTPException, SMTPRecipientsRefused
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail.message import make_msgid
 from django.core.validators import validate_email
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -28,7 +35,10 @@ from outbox.models import OutgoingEmail
 
 logger = logging.getLogger(__name__)
 
+# Longer than any one send takes (the SMTP timeout); a claim held longer was left by a sender
+# that died, and the message is sent again.
 CLAIM_DURATION = timedelta(minutes=5)
+CLAIM_MARGIN = timedelta(minutes=1)
 MAX_RETRY_DELAY = timedelta(hours=1)
 
 
@@ -45,6 +55,13 @@ def render_email(template_prefix, context):
 
 def retry_period():
     return timedelta(days=settings.EMAIL_RETRY_DAYS)
+
+
+def new_message_id():
+    """A Message-ID in the portal's own domain (the sender address's), made without a DNS
+    lookup of the machine's name."""
+    domain = settings.DEFAULT_FROM_EMAIL.rpartition("@")[2].strip(" >") or "localhost"
+    return make_msgid(domain=domain)
 
 
 def queue_email(
@@ -80,6 +97,7 @@ def queue_email(
         about_id=str(about.pk) if about is not None else "",
         created_at=now,
         give_up_at=now + retry_period(),
+        message_id=new_message_id(),
     )
     if send_now:
         send_after_commit([message.pk])
@@ -109,6 +127,7 @@ def queue_emails(messages, *, about=None):
                 about_id=str(about.pk) if about is not None else "",
                 created_at=now,
                 give_up_at=now + retry_period(),
+                message_id=new_message_id(),
             )
         )
     created = OutgoingEmail.objects.bulk_create(rows)
@@ -172,6 +191,13 @@ def deliver(pks=None, *, limit=None):
     due = due.filter(next_attempt_at__lte=now) if pks is None else due.filter(pk__in=pks)
     pks_to_try = list(due.order_by("created_at", "pk").values_list("pk", flat=True)[:limit])
 
+    if pks_to_try:
+        # Should this process die while it holds claims, this later run sends what it left.
+        try:
+            _enqueue(None, run_after=now + CLAIM_DURATION + CLAIM_MARGIN)
+        except Exception:  # the cron safety net (`send_queued_mail`) retries instead
+            logger.exception("Could not schedule the retry of mail a failed worker might leave")
+
     sent = 0
     retry_at = None
     connection = get_connection(fail_silently=False)
@@ -223,12 +249,15 @@ def is_permanent(error):
 def _send(message, connection):
     """Send one claimed message. True when sent, else when to retry it (None: never)."""
     now = timezone.now()
+    if not message.message_id:  # queued before messages had one: give it one for good
+        message.message_id = new_message_id()
+        OutgoingEmail.objects.filter(pk=message.pk).update(message_id=message.message_id)
     email = EmailMultiAlternatives(
         subject=message.subject,
         body=message.text_body,
         to=[message.recipient],
         reply_to=[message.reply_to] if message.reply_to else None,
-        headers=message.headers,
+        headers={**message.headers, "Message-ID": message.message_id},
         connection=connection,
     )
     if message.html_body:

@@ -56,8 +56,11 @@ class OutgoingEmail(models.Model):
     next_attempt_at = models.DateTimeField(default=timezone.now)
     # After this a message the server still refuses is marked failed (EMAIL_RETRY_DAYS).
     give_up_at = models.DateTimeField(null=True, blank=True)
-    # A sender claims a message until this time, so two senders never send it twice.
+    # A sender claims a message until this time, so two senders never send it twice; a claim
+    # left by a sender that died runs out, and the message is sent again (`outbox/mail.py`).
     claimed_until = models.DateTimeField(null=True, blank=True)
+    # The same on every attempt, so a mail client folds the rare copy a retry delivers twice.
+    message_id = models.CharField(max_length=255, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
 
     # What the message is about (a join request, an announcement), for delivery state in the admin.

@@ -10,10 +10,10 @@ cookie (editors, anyone who has used a form) are never answered from the cache a
 
 Entries are never stale:
 
-- Every entry's key holds the site's current *generation*, a random value replaced whenever
-  content changes (`content_changed`, connected below to saves and deletes of every model
-  except those in `NOT_SHOWN_ON_PAGES`, and to page moves). Replacing it drops every entry
-  at once, in every web process sharing the cache, without knowing which pages showed what.
+- Every entry's key holds the site's current *generation*, a random value kept in the database
+  and replaced whenever content changes (`content_changed`, connected below to saves and
+  deletes of every model except those in `NOT_SHOWN_ON_PAGES`, and to page moves). Replacing
+  it drops every entry at once, in every web process, without knowing which pages showed what.
 - A view whose content depends on the clock gives the moment it will change (`until`), and its
   entry expires then. `PAGE_CACHE_SECONDS` bounds every entry in any case.
 
@@ -28,7 +28,7 @@ import logging
 import pickle
 import re
 import time
-import uuid
+from contextlib import contextmanager
 from functools import wraps
 
 from django.conf import settings
@@ -38,15 +38,17 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
-from django.utils.http import http_date, parse_http_date_safe
+from django.utils.http import http_date, parse_http_date_safe, urlencode
 from wagtail.signals import post_page_move
+
+from pagecache.models import PageCacheGeneration
 
 logger = logging.getLogger(__name__)
 
-GENERATION_KEY = "pagecache:generation"
 # Models whose rows no public page shows: saving them must not empty the cache. Anything not
 # listed here (including models added later) empties it, which is always safe.
 NOT_SHOWN_ON_PAGES = {
+    "migrations",
     "admin",
     "auth",
     "contenttypes",
@@ -59,6 +61,8 @@ NOT_SHOWN_ON_PAGES = {
     "axes",
     "portal.user",
     "portal.outgoingemail",
+    "portal.ratelimitcount",
+    "pagecache",
     "wagtailcore.revision",
     "wagtailcore.pagelogentry",
     "wagtailcore.modellogentry",
@@ -77,8 +81,8 @@ NOT_SHOWN_ON_PAGES = {
     "notifications.subscriber",
 }
 _accepts_gzip = re.compile(r"\bgzip\b")
-# The generation an anonymous reader's request works under, read once as it starts
-# (`PageCacheMiddleware`): a page asks for it a dozen times, and each ask was a Redis call.
+# The generation a request works under ({"value": ...}), read once (an anonymous reader's as
+# the request starts, in `PageCacheMiddleware`): a page asks for it a dozen times.
 _request_generation = contextvars.ContextVar("page_cache_generation", default=None)
 # What this process has already read from the shared cache under one generation (values from
 # `cached_until_change`, cached pages). An entry under a generation never changes, so the process
@@ -86,8 +90,7 @@ _request_generation = contextvars.ContextVar("page_cache_generation", default=No
 # fragment lookups, or a cached page, cost no Redis call but the generation. Kept pickled, as the
 # shared cache keeps them: each request gets its own copy, so one that changes what it was given
 # (a page it serves, say) cannot change what the next one sees. Like the shared cache's own
-# entries, they last `PAGE_CACHE_SECONDS` at most: a change made while the shared cache was out of
-# reach leaves the generation as it was.
+# entries, they last `PAGE_CACHE_SECONDS` at most.
 _this_process = {"generation": None, "values": {}, "size": 0, "since": 0.0}
 # Fragments and pages differ by query string: a crawler must not fill a worker's memory.
 THIS_PROCESS_MAX_BYTES = 16 * 1024 * 1024
@@ -98,27 +101,45 @@ def _setting(name, default):
 
 
 def current_generation():
-    """The generation entries are made under, or None while the shared cache does not answer
-    or when content is not to be cached at all (`CACHE_CONTENT`)."""
+    """The generation entries are made under, or None when content is not to be cached at all
+    (`CACHE_CONTENT`). Read from the database once per request."""
     if not _setting("CACHE_CONTENT", True):
         return None
-    generation = _request_generation.get() or cache.get(GENERATION_KEY)
+    held = _request_generation.get()
+    if held:
+        return held["value"]
+    generations = PageCacheGeneration.objects
+    generation = generations.order_by("-pk").values_list("value", flat=True).first()
     if generation is None:
-        # A new random value rather than a counter, so a generation that was evicted can never
-        # come back and revive the entries made under it.
-        cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
-        generation = cache.get(GENERATION_KEY)
+        generation = generations.create().value
+    if held is not None:
+        held["value"] = generation
     return generation
+
+
+@contextmanager
+def generation_read_once():
+    """Within this block (a request), the generation is read from the database once, and again
+    only after a change made within it."""
+    token = _request_generation.set({})
+    try:
+        yield
+    finally:
+        _request_generation.reset(token)
 
 
 def content_changed():
     """Drop every cached response, now and again once the change is committed.
 
-    The second time matters: a request that read the old generation before the commit could
-    otherwise store what it read under the new one.
+    The generation is a row in the database, written in the same transaction as the change,
+    so no change can be missed, as one told only to the shared cache could be (while Redis is
+    full, paused or down): making a page private or unpublishing it always takes effect. Now,
+    so that the change's own transaction reads afresh; and after the commit, so that a request
+    that read the old generation before it cannot keep what it read under the new one. Each
+    is an insert, so that changes made at once never wait for each other.
     """
     _new_generation()
-    transaction.on_commit(_new_generation)
+    transaction.on_commit(_new_committed_generation, robust=True)
 
 
 def cached_until_change(name, build):
@@ -170,19 +191,24 @@ def next_moment_until_change(name, find_next):
 
 
 def _new_generation():
-    _request_generation.set(None)
-    generation = uuid.uuid4().hex
-    cache.set(GENERATION_KEY, generation, timeout=None)
-    if cache.get(GENERATION_KEY) != generation:
-        # Another process's change may have replaced it since; either way, say so.
-        logger.error(
-            "Content changed, but the shared cache could not be told: readers may see what "
-            "pages showed before for up to %d minutes.",
-            _setting("PAGE_CACHE_SECONDS", 60 * 60) // 60,
-        )
+    held = _request_generation.get()
+    if held is not None:
+        held.clear()
+    return PageCacheGeneration.objects.create()
+
+
+def _new_committed_generation():
+    newest = _new_generation()
+    # Earlier rows are never read again: keep some, for transactions still open. Only outside
+    # a change's transaction, which would otherwise hold the rows it deleted until it ends.
+    type(newest).objects.filter(pk__lt=newest.pk - 100).delete()
 
 
 def _is_shown_on_pages(model):
+    if model.__module__ == "__fake__":
+        # A migration's own copy of a model: `migrate` runs before anything is served, and
+        # perhaps before the generation's table exists.
+        return False
     meta = model._meta
     return meta.app_label not in NOT_SHOWN_ON_PAGES and meta.label_lower not in NOT_SHOWN_ON_PAGES
 
@@ -215,13 +241,40 @@ def connect_signals():
 # Which requests and responses may be cached.
 
 
-def allow_public_caching(response, *, until=None, max_age=None):
-    """Mark `response` as the same for every anonymous visitor until `until` (a datetime)."""
+def allow_public_caching(response, *, until=None, max_age=None, query=None):
+    """Mark `response` as the same for every anonymous visitor until `until` (a datetime).
+
+    `query` is what the response was made for: the query parameters its view read, each with
+    the value it used ({name: value or list of values}, or a callable giving that once the
+    response is rendered). A response whose template context holds `cache_query` gives that.
+    Only a request asking for exactly those parameters and values is kept (empty values count
+    as absent, order does not matter), so an unknown parameter (`?v=1`), an invalid value
+    (`?type=nonsense`, `?page=999`) or a value written two ways is answered but never stored:
+    the cache only ever holds addresses a reader can reach by following links and forms.
+    """
+    if query is None:
+        query = (getattr(response, "context_data", None) or {}).get("cache_query", {})
     response.public_cache = {
         "until": until.timestamp() if until else None,
         "max_age": _setting("PAGE_CACHE_MAX_AGE", 60) if max_age is None else max_age,
+        "query": query,
     }
     return response
+
+
+def query_pairs(request):
+    """The request's query parameters as sorted (name, value) pairs, empty values left out."""
+    pairs = ((name, value) for name, values in request.GET.lists() for value in values)
+    return sorted((name, value) for name, value in pairs if value)
+
+
+def _made_for(query):
+    query = query() if callable(query) else query
+    pairs = []
+    for name, value in query.items():
+        values = value if isinstance(value, list | tuple) else [value]
+        pairs += [(name, str(item)) for item in values if item not in (None, "")]
+    return sorted(pairs)
 
 
 def cache_public(view=None, *, until=None, max_age=None):
@@ -314,32 +367,51 @@ class CachedResponse:
         )
 
 
+def _digest(text):
+    return hashlib.sha256(text.encode(errors="backslashreplace")).hexdigest()
+
+
 def _entry_key(request, generation, gzipped):
-    url = f"{request.get_host()}{request.get_full_path()}"
+    url = f"{request.get_host()}{request.path}?{urlencode(query_pairs(request))}"
     encoding = "gzip" if gzipped else "plain"
-    return f"pagecache:{generation}:{encoding}:{hashlib.sha256(url.encode()).hexdigest()}"
+    return f"pagecache:{generation}:{encoding}:{_digest(url)}"
+
+
+def _within_variant_bound(request, generation, timeout):
+    """Count one more stored variant of this page (one query string); False past the bound.
+
+    Valid values still have no end (every search is its own address): at most
+    `PAGE_CACHE_VARIANTS` query strings of one page are kept per generation, the rest answered
+    uncached, so a crawler cannot make a page's entries grow without limit.
+    """
+    if not request.GET:
+        return True
+    key = f"pagecache:{generation}:variants:{_digest(request.get_host() + request.path)}"
+    cache.add(key, 0, timeout=timeout)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # evicted or expired since: count afresh
+        cache.set(key, 1, timeout=timeout)
+        count = 1
+    return count is not None and count <= _setting("PAGE_CACHE_VARIANTS", 100)
 
 
 class PageCacheMiddleware:
     """Answers anonymous GETs from the cache, and fills it with responses views allow.
 
     It sits before the session, CSRF and authentication middleware, so a cached answer costs
-    no database query at all.
+    one database query: the generation.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if not is_anonymous_get(request):
-            return self.get_response(request)
-        # Read before the view runs: whatever it reads from the database is at least as new.
-        generation = current_generation()
-        token = _request_generation.set(generation)
-        try:
-            return self._respond(request, generation)
-        finally:
-            _request_generation.reset(token)
+        with generation_read_once():
+            if not is_anonymous_get(request):
+                return self.get_response(request)
+            # Read before the view runs: whatever it reads from the database is at least as new.
+            return self._respond(request, current_generation())
 
     def _respond(self, request, generation):
         enabled = generation is not None and _setting("PAGE_CACHE_ENABLED", True)
@@ -366,7 +438,11 @@ class PageCacheMiddleware:
             timeout = min(timeout, policy["until"] - now)
         if timeout < 1:
             return response
-        if not enabled:
+        if (
+            not enabled
+            or query_pairs(request) != _made_for(policy["query"])
+            or not _within_variant_bound(request, generation, int(timeout))
+        ):
             # Still say what a proxy or CDN may do with it.
             patch_cache_control(response, public=True, max_age=int(min(policy["max_age"], timeout)))
             return response

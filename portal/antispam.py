@@ -10,14 +10,18 @@ import hashlib
 import ipaddress
 import logging
 import time
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from django import forms
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
+
+from portal.models import RateLimitCount
 
 logger = logging.getLogger(__name__)
 
@@ -159,9 +163,14 @@ def client_key(request):
 
 
 class RateLimit:
-    """At most `limit` hits per client address in each `period` seconds, counted in the cache.
+    """At most `limit` hits per client address in each `period` seconds, counted in the database.
 
-    The cache must be shared by every web process (Redis in production) for the limit to hold.
+    Counts live in the database (`RateLimitCount`), not the shared cache: a cache filled by a
+    flood of anonymous GETs evicts or refuses entries, and a limit kept there would let every
+    post through just when the site is under attack. Each hit is one atomic update (or insert)
+    that holds on SQLite and PostgreSQL alike; if the database fails, so does the post, which
+    needed it anyway. Windows are fixed (`period` seconds from the epoch); rows of windows that
+    have ended are deleted as new ones start, so the table holds only the current hour.
     """
 
     def __init__(self, scope, *, limit, period):
@@ -175,24 +184,62 @@ class RateLimit:
 
     def hit_by(self, who):
         """Count one hit for `who` (any string, such as an email address); True while within."""
-        window = int(time.time() // self.period)
-        who = hashlib.sha256(who.encode()).hexdigest()[:32]
-        key = f"ratelimit:{self.scope}:{who}:{window}"
-        cache.add(key, 0, timeout=self.period)
-        try:
-            count = cache.incr(key)
-        except ValueError:  # the key expired between add and incr
-            cache.set(key, 1, timeout=self.period)
-            count = 1
-        if count is None:
-            # The cache is down and ignores errors: better to let people through than no one.
-            logger.warning("Rate limit %s not applied: the cache did not answer.", self.scope)
-            return True
-        return count <= self.limit
+        return self.count_hit(who) <= self.limit
+
+    def count_hit(self, who):
+        """Count one hit for `who`; how many there have been in this window, this one included."""
+        now = time.time()
+        ends_at = datetime.fromtimestamp((int(now // self.period) + 1) * self.period, tz=UTC)
+        who = hashlib.sha256(who.encode()).hexdigest()
+        rows = RateLimitCount.objects.filter(scope=self.scope, who=who, window_ends_at=ends_at)
+        # The update is atomic on its own; what is read back may include others' hits since,
+        # which only errs towards the limit.
+        if not rows.update(count=F("count") + 1):
+            try:
+                with transaction.atomic():
+                    RateLimitCount.objects.create(
+                        scope=self.scope, who=who, window_ends_at=ends_at, count=1
+                    )
+            except IntegrityError:  # another post of the same window created it first
+                rows.update(count=F("count") + 1)
+            else:
+                RateLimitCount.objects.filter(window_ends_at__lte=timezone.now()).delete()
+                return 1
+        return rows.values_list("count", flat=True).get()
 
     def retry_after(self):
         """Seconds until the current window ends."""
         return int(self.period - time.time() % self.period) + 1
+
+
+class FormRateLimit:
+    """Posts of one public form: `limit` per client and email address given, and a higher
+    `ceiling` per client whatever the address.
+
+    Colleagues behind one hospital's address each have their own `limit`, so one busy network
+    is not turned away; the ceiling still stops one machine posting without end under ever
+    new addresses.
+    """
+
+    def __init__(self, scope, *, limit, ceiling, period, email_field="email"):
+        self.per_person = RateLimit(scope, limit=limit, period=period)
+        self.per_client = RateLimit(f"{scope}-client", limit=ceiling, period=period)
+        self.email_field = email_field
+
+    @property
+    def limit(self):
+        return self.per_person.limit
+
+    def hit(self, request, form):
+        """Count this post; the limit it is over (for `retry_after`), or None if within both."""
+        client = client_key(request) or "unknown"
+        email = str(form.data.get(form.add_prefix(self.email_field), "")).strip().lower()
+        over = None
+        if not self.per_client.hit_by(client):
+            over = self.per_client
+        if not self.per_person.hit_by(f"{client} {email[:254]}"):
+            over = over or self.per_person
+        return over
 
 
 def too_many_requests(request, rate_limit, *, what="this form"):
@@ -207,15 +254,36 @@ def too_many_requests(request, rate_limit, *, what="this form"):
     return response
 
 
-def turn_away(request, form, rate_limit, *, what, accepted_url, logger):
+def try_again_message(rate_limit):
+    """What a person refused by `rate_limit` is told: that nothing was lost, and when to retry."""
+    seconds = rate_limit.retry_after()
+    at = timezone.localtime() + timedelta(seconds=seconds)
+    minutes = max(1, round(seconds / 60))
+    plural = "s" if minutes != 1 else ""
+    return (
+        "You have sent this form many times from your connection in a short while, so we have "
+        "paused it to protect the site from automated abuse. Your answers are kept below: "
+        f"please send them again after {at:%H:%M} (in {minutes} minute{plural})."
+    )
+
+
+def turn_away(request, form, rate_limit, *, what, accepted_url, logger, render_form):
     """The answer to a public form's post that must go no further, or None if it may.
 
-    An address over its limit gets the 429 page. A post that looks automated gets the same
-    redirect as an accepted one, so a bot learns nothing; why is logged to the form's own
-    `logger`, so that each form's bots can be watched on their own.
+    A post over its `FormRateLimit` gets the form again, with what was typed and a message
+    saying when to send it, as a 429 with Retry-After (`render_form(form)` renders it). A post
+    that looks automated gets the same redirect as an accepted one, so a bot learns nothing;
+    why is logged to the form's own `logger`, so that each form's bots can be watched on
+    their own.
     """
-    if not rate_limit.hit(request):
-        return too_many_requests(request, rate_limit, what=what)
+    over = rate_limit.hit(request, form)
+    if over is not None:
+        logger.info("Post to %s from %s refused: over its rate limit", what, client_ip(request))
+        form.add_error(None, forms.ValidationError(try_again_message(over), code="rate_limit"))
+        response = render_form(form)
+        response.status_code = 429
+        response["Retry-After"] = str(over.retry_after())
+        return response
     reason = form.spam_reason()
     if reason:
         logger.info("Post to %s from %s turned away: %s", what, client_ip(request), reason)

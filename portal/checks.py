@@ -11,14 +11,13 @@ PER_PROCESS_CACHES = {
 
 @checks.register(checks.Tags.security, deploy=True)
 def shared_cache(app_configs, **kwargs):
-    """Rate limits and sign-in lock-outs are counted in the cache: each worker would count alone."""
+    """Pages, menus and settings are cached only in a cache every worker shares."""
     if settings.CACHES["default"]["BACKEND"] not in PER_PROCESS_CACHES:
         return []
     return [
         checks.Warning(
-            "The cache is kept in each process, so every web worker counts rate limits and "
-            "failed sign-ins on its own and lets through that many times more, and pages, "
-            "menus and settings are read from the database on every request.",
+            "The cache is kept in each process, so pages, menus and settings are read from the "
+            "database on every request.",
             hint="Set REDIS_URL to a Redis server shared by all workers.",
             id="portal.W001",
         )

@@ -40,7 +40,7 @@ class HealthCheckMiddleware:
     """Answers /healthz, naming in its body any dependency that is down.
 
     503 when the database does not answer, since no page can be served. A cache outage only
-    slows pages and lifts rate limits, so the answer stays 200, with "degraded" in the body
+    slows pages, so the answer stays 200, with "degraded" in the body
     for monitoring to alert on, rather than a load balancer taking every server out of service.
 
     It sits first so that container and load-balancer probes, which call the server by its

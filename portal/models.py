@@ -257,3 +257,28 @@ class SiteSettings(BaseSiteSetting):
         return cached_until_change(
             f"site-settings:{site.pk}", lambda: super(SiteSettings, cls).for_site(site)
         )
+
+
+class RateLimitCount(models.Model):
+    """How many times one client (or client and address) has used one limit in one window.
+
+    Rate limits (`portal/antispam.py`) count here rather than in the shared cache, which a flood
+    of anonymous GETs can fill: a count the cache evicted, or a write it refused, would let every
+    post through. Every form post needs the database anyway.
+    """
+
+    scope = models.CharField(max_length=50)
+    # A hash of the client and, for forms, the email address given: never the address itself.
+    who = models.CharField(max_length=64)
+    window_ends_at = models.DateTimeField(db_index=True)
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["scope", "who", "window_ends_at"], name="one_count_per_window"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.scope}: {self.count} until {self.window_ends_at:%H:%M}"

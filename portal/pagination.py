@@ -12,3 +12,8 @@ def lazy_page(items, per_page, number):
     kept in a cached fragment (`{% cached_fragment %}`) costs none of that.
     """
     return SimpleLazyObject(lambda: Paginator(items(), per_page).get_page(number))
+
+
+def cache_page_number(page):
+    """The `page` parameter that addresses `page` (None for the first), for the page cache."""
+    return page.number if page.number > 1 else None

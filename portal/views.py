@@ -7,6 +7,7 @@ from django.templatetags.static import static
 from wagtail.models import Page
 
 from portal.models import PortalPageQuerySet
+from portal.pagination import cache_page_number
 from portal.search import MAX_QUERY_LENGTH, QUERY_TOO_LONG_MESSAGE, plain_words
 
 SEARCH_RESULTS_PER_PAGE = 10
@@ -27,7 +28,13 @@ def search(request):
     return TemplateResponse(
         request,
         "search/search.html",
-        {"search_query": query, "search_results": page, "error": error},
+        {
+            "search_query": query,
+            "search_results": page,
+            "error": error,
+            # The page cache keeps only searches' own addresses (`portal/cache.py`).
+            "cache_query": {"query": query, "page": cache_page_number(page)},
+        },
     )
 
 

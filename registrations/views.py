@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from events.models import EventPage
 from people.consent import privacy_notice_version
-from portal.antispam import RateLimit, too_many_requests, turn_away
+from portal.antispam import FormRateLimit, RateLimit, too_many_requests, turn_away
 from portal.forms import error_summary
 from registrations import certificates, places, tokens
 from registrations.forms import FORM_ID, FeedbackForm, RegistrationForm
@@ -29,8 +29,9 @@ from registrations.models import (
 
 logger = logging.getLogger(__name__)
 
-# Posts (valid or not) per address per hour: plenty for a person correcting mistakes.
-REGISTRATION_RATE_LIMIT = RateLimit("registration", limit=10, period=60 * 60)
+# Posts (valid or not) per connection and email address per hour: plenty for a person correcting
+# mistakes; and per connection, for a hospital's staff behind one address.
+REGISTRATION_RATE_LIMIT = FormRateLimit("registration", limit=10, ceiling=100, period=60 * 60)
 # Certificate checks per client per hour: plenty for a person, or an employer checking a pile of
 # certificates; far too few for anyone trying numbers to find names.
 VERIFY_RATE_LIMIT = RateLimit("certificate-check", limit=60, period=60 * 60)
@@ -56,6 +57,16 @@ def register(request, event_id):
         return redirect(event.url)
     form = RegistrationForm(request.POST)
     done_url = "registrations:registered"
+
+    def render(form):
+        return event.render(
+            request,
+            context_overrides={
+                "registration_form": form,
+                "registration_error_summary": error_summary(form, FORM_ID),
+            },
+        )
+
     refusal = turn_away(
         request,
         form,
@@ -63,6 +74,7 @@ def register(request, event_id):
         what="the registration form",
         accepted_url=redirect(done_url, event.pk).url,
         logger=logger,
+        render_form=render,
     )
     if refusal:
         return refusal
@@ -75,13 +87,7 @@ def register(request, event_id):
             **details,
         )
         return redirect(done_url, event.pk)
-    return event.render(
-        request,
-        context_overrides={
-            "registration_form": form,
-            "registration_error_summary": error_summary(form, FORM_ID),
-        },
-    )
+    return render(form)
 
 
 @require_safe

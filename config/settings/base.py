@@ -153,8 +153,8 @@ def redis_cache(url):
 
     Short timeouts bound what a stopped or hanging Redis costs; errors are logged and read as
     cache misses, and after one the cache is left alone for a few seconds
-    (`pagecache/redis.py`). Rate limits then let posts through (see
-    `portal.antispam.RateLimit`) and /healthz names the cache as down.
+    (`pagecache/redis.py`). Rate limits and the page cache's generation live in the
+    database, so they hold; /healthz names the cache as down.
     """
     return {
         "BACKEND": "pagecache.redis.RedisCacheThatStepsAside",

@@ -15,7 +15,7 @@ from tests.membership.factories import JoinPageFactory
 
 @pytest.fixture(autouse=True)
 def fresh_rate_limits():
-    """Rate limits live in the cache, which outlives a test: each test starts with none used."""
+    """The page cache outlives a test: each test starts with it empty."""
     cache.clear()
     yield
     cache.clear()

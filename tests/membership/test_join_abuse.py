@@ -1,6 +1,8 @@
-"""Bots are turned away quietly; floods get a clear 429; CSRF stays on."""
+"""Bots are turned away quietly; floods get the form back with a 429; CSRF stays on."""
 
 import time
+from datetime import UTC, datetime
+from uuid import uuid4
 
 import time_machine
 from bs4 import BeautifulSoup
@@ -93,22 +95,57 @@ def test_a_form_left_open_over_a_day_asks_to_be_sent_again(client, join_page, an
     assert JoinRequest.objects.count() == 1
 
 
-def test_too_many_posts_from_one_address_get_a_429_page(client, join_page, answers):
+def test_too_many_posts_of_one_address_get_the_form_back_with_what_was_typed(
+    client, join_page, answers
+):
     answers["consent"] = ""  # invalid posts count too
-    for _ in range(JOIN_RATE_LIMIT.limit):
-        assert client.post(join_page.url, answers).status_code == 200
-
-    response = client.post(join_page.url, answers)
+    with time_machine.travel(datetime(2026, 6, 1, 13, 40, tzinfo=UTC), tick=False):
+        answers["form_started"] = sign_timestamp(time.time() - 60)
+        for _ in range(JOIN_RATE_LIMIT.limit):
+            assert client.post(join_page.url, answers).status_code == 200
+        response = client.post(join_page.url, answers | {"message": "Typed with care"})
 
     assert response.status_code == 429
-    assert int(response["Retry-After"]) > 0
+    assert response["Retry-After"] == str(20 * 60 + 1)
     soup = BeautifulSoup(response.content, "html.parser")
-    assert soup.find("h1").get_text() == "Too many attempts"
-    assert "group@example.org" in soup.get_text()
+    summary = soup.find(class_="error-summary").get_text(" ", strip=True)
+    # 14:00 in UTC is 15:00 in London in June.
+    assert "please send them again after 15:00 (in 20 minutes)" in summary
+    assert soup.find("input", {"name": "full_name"})["value"] == "Alex Example"
+    assert soup.find("textarea", {"name": "message"}).get_text().strip() == "Typed with care"
+    assert JoinRequest.objects.count() == 0
     # Reading the page is never limited, and other addresses can still post.
     assert client.get(join_page.url).status_code == 200
     other = client.post(join_page.url, answers, REMOTE_ADDR="192.0.2.7")
     assert other.status_code == 200
+
+
+def test_colleagues_behind_one_hospital_address_can_each_join(client, join_page, answers):
+    colleagues = 2 * JOIN_RATE_LIMIT.limit
+
+    statuses = [
+        client.post(
+            join_page.url,
+            answers | {"email": f"colleague{n}@nhs.example", "submission_token": str(uuid4())},
+        ).status_code
+        for n in range(colleagues)
+    ]
+
+    assert statuses == [302] * colleagues
+    assert JoinRequest.objects.count() == colleagues
+
+
+def test_one_connection_is_stopped_at_its_ceiling_whatever_addresses_it_gives(
+    client, join_page, answers
+):
+    answers["consent"] = ""
+    ceiling = JOIN_RATE_LIMIT.per_client.limit
+    for n in range(ceiling):
+        client.post(join_page.url, answers | {"email": f"bot{n}@example.net"})
+
+    response = client.post(join_page.url, answers | {"email": "yet-another@example.net"})
+
+    assert response.status_code == 429
 
 
 def test_the_rate_limit_resets_in_the_next_hour(client, join_page, answers):

@@ -185,8 +185,10 @@ def test_a_form_sent_faster_than_a_person_could_is_not_kept(
     assert not Subscriber.objects.exists()
 
 
-def test_too_many_posts_from_one_address_are_paused(client, site_settings, answers):
-    bad = {**answers, "signup-email": "not an address"}
+def test_too_many_posts_of_one_address_are_paused_with_the_answers_kept(
+    client, site_settings, answers
+):
+    bad = {**answers, "signup-interests": ""}
     for _ in range(10):
         assert client.post(SIGNUP_URL, bad).status_code == 200
 
@@ -195,6 +197,20 @@ def test_too_many_posts_from_one_address_are_paused(client, site_settings, answe
     assert response.status_code == 429
     assert int(response["Retry-After"]) > 0
     assert not Subscriber.objects.exists()
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert "please send them again after" in soup.find(class_="error-summary").get_text()
+    assert soup.find("input", {"name": "signup-name"})["value"] == "Sam Example"
+    assert soup.find("input", {"name": "signup-email"})["value"] == "Sam.Example@Example.org"
+
+
+def test_colleagues_behind_one_address_can_each_sign_up(client, site_settings, answers):
+    statuses = [
+        client.post(SIGNUP_URL, {**answers, "signup-email": f"nurse{n}@nhs.example"}).status_code
+        for n in range(15)
+    ]
+
+    assert statuses == [302] * 15
+    assert Subscriber.objects.count() == 15
 
 
 def test_an_empty_form_sent_at_once_shows_the_errors_rather_than_the_next_page(

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from outbox.models import OutgoingEmail
 from registrations.models import Registration
+from registrations.views import REGISTRATION_RATE_LIMIT
 from tests.registrations.factories import RegistrationFactory
 
 
@@ -219,3 +220,31 @@ def test_events_without_portal_registration_refuse_posts(client, events_index, a
     assert other.registration == "external"
     assert not other.shows_registration_form
     assert register(client, other, answers).status_code == 404
+
+
+def test_colleagues_behind_one_hospital_address_can_each_register(client, event, answers):
+    event.places = 30
+    event.save_revision().publish()
+
+    statuses = [
+        register(client, event, answers | {"email": f"nurse{n}@nhs.example"}).status_code
+        for n in range(15)
+    ]
+
+    assert statuses == [302] * 15
+    assert Registration.objects.count() == 15
+
+
+def test_a_refused_post_keeps_what_was_typed_and_says_when_to_try_again(client, event, answers):
+    answers["consent"] = ""
+    for _ in range(REGISTRATION_RATE_LIMIT.limit):
+        assert register(client, event, answers).status_code == 200
+
+    response = register(client, event, answers | {"needs": "Step-free access"})
+
+    assert response.status_code == 429
+    assert int(response["Retry-After"]) > 0
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert "please send them again after" in soup.find(class_="error-summary").get_text()
+    assert soup.find("textarea", {"name": "needs"}).get_text().strip() == "Step-free access"
+    assert not Registration.objects.exists()

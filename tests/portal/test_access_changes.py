@@ -1,0 +1,57 @@
+"""Making a page private, unpublishing or deleting it always takes effect, even when the shared
+cache misses the change: the page cache's generation lives in the database, written with the
+change. Each test pauses a Redis of its own (SIGSTOP) at the moment of the change."""
+
+import pytest
+from wagtail.models import PageViewRestriction
+
+import pagecache.redis
+from tests.home.factories import StandardPageFactory
+from tests.redis_server import redis_server  # noqa: F401 - fixture
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings, monkeypatch):
+    settings.PAGE_CACHE_ENABLED = True
+    # Once Redis answers again, ask it at once rather than stepping aside for a few seconds.
+    monkeypatch.setattr(pagecache.redis, "RETRY_SECONDS", 0)
+
+
+@pytest.fixture
+def page(home_page):
+    page = StandardPageFactory(parent=home_page, title="Ward rota", slug="ward-rota")
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def make_private(page):
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+
+
+def unpublish(page):
+    page.unpublish()
+
+
+def delete(page):
+    page.delete()
+
+
+@pytest.mark.parametrize("change", [make_private, unpublish, delete], ids=lambda c: c.__name__)
+def test_a_change_made_while_redis_hangs_still_takes_the_page_off_the_public_site(
+    client,
+    page,
+    redis_server,  # noqa: F811 - the fixture imported above
+    change,
+):
+    url = page.url
+    assert client.get(url).status_code == 200
+    assert client.get(url).status_code == 200  # now from the cache
+    assert list(redis_server.client.scan_iter("*pagecache:*:plain:*"))
+
+    with redis_server.paused():
+        change(page)
+
+    response = client.get(url)
+    assert response.status_code in (302, 404)
+    assert b"Ward rota" not in response.content
