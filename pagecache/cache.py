@@ -138,7 +138,9 @@ def content_changed():
     that read the old generation before it cannot keep what it read under the new one. Each
     is an insert, so that changes made at once never wait for each other.
     """
-    _new_generation()
+    if transaction.get_connection().in_atomic_block:
+        _new_generation()
+    # At once outside a transaction.
     transaction.on_commit(_new_committed_generation, robust=True)
 
 
@@ -200,8 +202,10 @@ def _new_generation():
 def _new_committed_generation():
     newest = _new_generation()
     # Earlier rows are never read again: keep some, for transactions still open. Only outside
-    # a change's transaction, which would otherwise hold the rows it deleted until it ends.
-    type(newest).objects.filter(pk__lt=newest.pk - 100).delete()
+    # a change's transaction, which would otherwise hold the rows it deleted until it ends, and
+    # only now and then.
+    if newest.pk % 100 == 0:
+        type(newest).objects.filter(pk__lt=newest.pk - 100).delete()
 
 
 def _is_shown_on_pages(model):
