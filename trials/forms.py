@@ -64,6 +64,15 @@ class TrialFilterForm(forms.Form):
             "topics": [self.topics[slug] for slug in self.cleaned_data["topic"]],
         }
 
+    def query_in_force(self):
+        """The parameters as applied, each as a link would give it: what the page cache keys on."""
+        applied = self.applied
+        return {
+            "q": applied["q"],
+            "stage": applied["stage"],
+            "topic": [topic.slug for topic in applied["topics"]],
+        }
+
     @property
     def is_filtered(self):
         applied = self.applied

@@ -28,7 +28,7 @@ from library.models import ResourcePage, Topic
 from portal.dates import next_uk_midnight, uk_today
 from portal.doi import DOI_ERROR, doi_url, is_doi, normalise_doi
 from portal.models import BasePage, PortalPageQuerySet, edit_tabs
-from portal.pagination import lazy_page
+from portal.pagination import cache_page_number, lazy_page
 from portal.rich_text import TEXT_FEATURES
 from trials.feeds import TrialSummariesFeed
 from trials.forms import TrialFilterForm
@@ -116,13 +116,16 @@ class TrialIndexPage(RoutablePageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         form = TrialFilterForm(request.GET, stages=Stage.choices, topics=Topic.cached_list())
+        page = lazy_page(
+            lambda: form.search(self.trials().for_listing()),
+            TRIALS_PER_PAGE,
+            request.GET.get("page"),
+        )
         context.update(
             form=form,
-            trials=lazy_page(
-                lambda: form.search(self.trials().for_listing()),
-                TRIALS_PER_PAGE,
-                request.GET.get("page"),
-            ),
+            trials=page,
+            # The page cache keeps only this listing's own addresses (`pagecache/cache.py`).
+            cache_query=lambda: {**form.query_in_force(), "page": cache_page_number(page)},
             feed_url=self.get_url(request) + self.reverse_subpage("feed"),
         )
         return context

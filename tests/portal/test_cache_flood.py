@@ -60,7 +60,14 @@ def test_unknown_parameters_and_invalid_values_are_answered_but_never_stored(
     demo_home,
     redis_server,  # noqa: F811 - the fixture imported above
 ):
-    urls = ["/", "/events/", "/resources/", "/search/?query=meeting", "/events/feed.ics"]
+    urls = [
+        "/",
+        "/events/",
+        "/resources/",
+        "/search/?query=meeting",
+        "/events/feed.ics",
+        "/trials/?stage=audited",
+    ]
     for url in urls:
         assert client.get(url).status_code == 200
     stored = stored_pages(redis_server)
@@ -78,6 +85,8 @@ def test_unknown_parameters_and_invalid_values_are_answered_but_never_stored(
         "/search/?query=meeting&x=1",
         "/search/?query=meeting&page=abc",
         "/search/?query=%20meeting%20",
+        "/trials/?stage=no-such-stage",
+        "/trials/?stage=audited&stage=audited",
     ]
     statuses = {url: client.get(url).status_code for url in crafted}
 
