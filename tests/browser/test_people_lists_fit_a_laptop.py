@@ -1,8 +1,7 @@
-"""The lists of people (join requests, registrations, subscribers) on a laptop screen: at
-1024x768 and 1280x800 no word is broken across lines (a break after a hyphen is fine).
-
-Still to do (issue 23, point 7): every column in view with the filters covering none, and ten
-rows in view at 1280x800; `MEASURE` reports both, for the test that will check them."""
+"""The lists of people (join requests, registrations, subscribers) fit a laptop screen: at
+1024x768 and 1280x800 each row's name, status, date and email delivery are in view with the
+filters covering none, no word is broken across lines (a break after a hyphen is fine), and at
+1280x800 at least ten people are visible without scrolling."""
 
 import pytest
 
@@ -109,3 +108,21 @@ def test_no_word_in_a_list_of_people_breaks_across_lines(
 
     assert measured["rows"], "the list shows no one"
     assert not measured["broken"], f"words broken across lines: {measured['broken']}"
+
+
+@laptops
+@pytest.mark.parametrize("listing", LISTS)
+def test_a_list_of_people_shows_who_and_where_they_stand_uncovered_ten_to_a_screen(
+    account_in, many_people, page, screen, listing
+):
+    role, url, headings = LISTS[listing]
+    account_in(role)
+    page.set_viewport_size(screen)
+    sign_in_as(page, role.lower())
+    page.goto(url)
+
+    measured = page.evaluate(MEASURE, headings)
+
+    assert not measured["covered"], f"covered or out of view: {measured}"
+    if screen["width"] >= 1280:
+        assert measured["rows"] >= 10, f"only {measured['rows']} rows in view"
