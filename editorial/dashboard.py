@@ -11,6 +11,7 @@ from django.db.models import CharField, Count, OuterRef, Q, Subquery
 from django.db.models.functions import Cast, Coalesce
 from wagtail.admin.auth import user_has_any_page_permission
 from wagtail.admin.ui.components import Component
+from wagtail.models import Page
 
 from events.models import EventIndexPage, EventPage
 from library.models import LibraryIndexPage, ResourcePage
@@ -213,8 +214,32 @@ class OrganiserEventsPanel(DashboardPanel):
         return {"events": list(events[:LISTED_ITEMS])}
 
 
+class DraftsNeverPublishedPanel(DashboardPanel):
+    """New pages the reader started and never published, to finish or delete.
+
+    Autosave keeps a new page as a draft from its first change, so a first publish that fails
+    (a summary left out) still leaves a page behind; here it is named as such, with a way to
+    delete it. Wagtail lets the owner of a page never published delete it.
+    """
+
+    name = "drafts_never_published"
+    template_name = "editorial/dashboard/drafts_never_published.html"
+    order = 45
+
+    def get_context_data(self, parent_context=None):
+        drafts = (
+            Page.objects.filter(
+                owner=parent_context["request"].user, live=False, first_published_at__isnull=True
+            )
+            .select_related("content_type")
+            .order_by("-latest_revision_created_at", "-pk")
+        )
+        return {"drafts": list(drafts[:LISTED_ITEMS])}
+
+
 PANELS = [
     OrganiserEventsPanel,
+    DraftsNeverPublishedPanel,
     JoinRequestsPanel,
     FailedEmailsPanel,
     GroupMeetingsPanel,
