@@ -192,20 +192,21 @@ class RateLimit:
         ends_at = datetime.fromtimestamp((int(now // self.period) + 1) * self.period, tz=UTC)
         who = hashlib.sha256(who.encode()).hexdigest()
         rows = RateLimitCount.objects.filter(scope=self.scope, who=who, window_ends_at=ends_at)
-        # The update is atomic on its own; what is read back may include others' hits since,
-        # which only errs towards the limit.
-        if not rows.update(count=F("count") + 1):
-            try:
-                with transaction.atomic():
-                    RateLimitCount.objects.create(
-                        scope=self.scope, who=who, window_ends_at=ends_at, count=1
-                    )
-            except IntegrityError:  # another post of the same window created it first
-                rows.update(count=F("count") + 1)
-            else:
-                RateLimitCount.objects.filter(window_ends_at__lte=timezone.now()).delete()
-                return 1
-        return rows.values_list("count", flat=True).get()
+        # One transaction: the row stays locked from the update until the count is read back,
+        # so each hit reads its own count, however many arrive at once.
+        with transaction.atomic():
+            if not rows.update(count=F("count") + 1):
+                try:
+                    with transaction.atomic():
+                        RateLimitCount.objects.create(
+                            scope=self.scope, who=who, window_ends_at=ends_at, count=1
+                        )
+                except IntegrityError:  # another hit of the same window created it first
+                    rows.update(count=F("count") + 1)
+                else:
+                    RateLimitCount.objects.filter(window_ends_at__lte=timezone.now()).delete()
+                    return 1
+            return rows.values_list("count", flat=True).get()
 
     def retry_after(self):
         """Seconds until the current window ends."""
