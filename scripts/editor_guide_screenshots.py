@@ -35,6 +35,13 @@ from tests.browser.tools import CHROMIUM, CHROMIUM_ARGS  # noqa: E402 - needs th
 OUTPUT = REPO / "docs" / "screenshots"
 VIEWPORT = {"width": 1280, "height": 800}
 USERNAME = "editor-guide"
+# Each role's dashboard, as its members see it: role -> screenshot name.
+ROLE_SCREENS = {
+    "Editors": "32-role-editors",
+    "Moderators": "33-role-moderators",
+    "Membership": "34-role-membership",
+    "Event organisers": "35-role-event-organisers",
+}
 PASSWORD = "editor-guide-screenshots"  # noqa: S105 - throwaway account in a throwaway database
 EXAMPLE = "(example)"
 HIGHLIGHT = "4px solid #d4351c"
@@ -87,6 +94,16 @@ def build_database():
     editor.first_name, editor.last_name = "Example", "Editor"
     editor.save()
     editor.groups.add(Group.objects.get(name="Editors"))
+    # One account per role, to show each role's own admin (the guide's "What each role sees").
+    role_devices = {}
+    for role in ROLE_SCREENS:
+        person = User.objects.create_user(
+            role_username(role), f"{role_username(role)}@example.org", PASSWORD
+        )
+        person.groups.add(Group.objects.get(name=role))
+        role_devices[role] = TOTPDevice.objects.create(
+            user=person, name="Screenshots", confirmed=True
+        )
 
     now = timezone.now()
     for days_ago, name, organisation in [
@@ -144,6 +161,7 @@ def build_database():
         "membership_page": membership_page.pk,
         "revision": revision.pk,
         "authenticator": authenticator,
+        "role_devices": role_devices,
     }
     connections.close_all()
     return ids
@@ -251,19 +269,42 @@ def panel(page, heading):
     )
 
 
-def log_in(page, ids, *, screenshot=True):
+def log_in(page, ids, *, screenshot=True, username=USERNAME, device=None):
     from portal.second_factor import current_code
 
     page.goto("/admin/login/")
     if screenshot:
         save(page, "01-log-in")
-    page.get_by_label("Username").fill(USERNAME)
+    page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/admin/second-factor/**")
-    page.get_by_label("Code from your authenticator app").fill(current_code(ids["authenticator"]))
-    page.get_by_role("button", name="Continue").click()
+    page.wait_for_url("**/admin/**")
+    if "/second-factor/" in page.url:
+        code = current_code(device or ids["authenticator"])
+        page.get_by_label("Code from your authenticator app").fill(code)
+        page.get_by_role("button", name="Continue").click()
     page.wait_for_url("**/admin/")
+
+
+def role_username(role):
+    return "example-" + role.lower().replace(" ", "-")
+
+
+def role_screenshots(browser, base_url, ids):
+    """Each role's dashboard and menu, signed in as a member of that group only."""
+    for role, name in ROLE_SCREENS.items():
+        context = browser.new_context(base_url=base_url, viewport=VIEWPORT)
+        context.set_default_timeout(15_000)
+        page = context.new_page()
+        log_in(
+            page,
+            ids,
+            screenshot=False,
+            username=role_username(role),
+            device=ids["role_devices"][role],
+        )
+        save(page, name)
+        context.close()
 
 
 def trial_screenshots(page, ids):
@@ -419,7 +460,7 @@ def main():
     parser.add_argument("--port", type=int, help="loopback port to serve on (default: any free)")
     parser.add_argument(
         "--only",
-        choices=["trials"],
+        choices=["trials", "roles"],
         help="take only these screens (e.g. after changing only the trial pages)",
     )
     args = parser.parse_args()
@@ -442,11 +483,14 @@ def main():
                 )
                 context.set_default_timeout(15_000)
                 page = context.new_page()
-                if args.only == "trials":
+                if args.only == "roles":
+                    role_screenshots(browser, f"http://127.0.0.1:{port}", ids)
+                elif args.only == "trials":
                     log_in(page, ids, screenshot=False)
                     trial_screenshots(page, ids)
                 else:
                     take_screenshots(page, ids)
+                    role_screenshots(browser, f"http://127.0.0.1:{port}", ids)
                 browser.close()
             certificate_picture(ids["registration_event"])
         finally:
