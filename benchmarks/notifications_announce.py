@@ -73,7 +73,13 @@ def build(subscribers):
     event.save_revision().publish()
     now = timezone.now()
     Subscriber.objects.bulk_create(
-        Subscriber(email=f"person{n}@example.org", confirmed_at=now) for n in range(subscribers)
+        Subscriber(
+            email=f"person{n}@example.org",
+            confirmed_at=now,
+            consent_given_at=now,
+            privacy_notice_version="Privacy notice",
+        )
+        for n in range(subscribers)
     )
     return EventPage.objects.select_related("event_type").get(pk=event.pk)
 

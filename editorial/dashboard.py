@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Count, OuterRef, Q, Subquery
 from django.db.models.functions import Cast, Coalesce
+from django.urls import reverse
 from wagtail.admin.auth import user_has_any_page_permission
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page
@@ -16,11 +17,16 @@ from wagtail.models import Page
 from events.models import EventIndexPage, EventPage
 from library.models import LibraryIndexPage, ResourcePage
 from membership.models import JoinRequest
+<<<<<<< HEAD
 from notifications.models import Subscriber
 from outbox.models import OutgoingEmail
 from portal.dates import uk_today
 from registrations.admin_views import can_read as can_read_registrations
 from registrations.models import Registration, registration_counts
+=======
+from portal.dates import uk_today
+from people.models import person_record_models
+from registrations.models import registration_counts
 from trials.models import REVIEW_WARNING_DAYS, TrialIndexPage, TrialPage
 
 # The group promises at least this many of its own meetings a year.
@@ -70,31 +76,41 @@ class JoinRequestsPanel(DashboardPanel):
 
 
 class FailedEmailsPanel(DashboardPanel):
-    """Emails the mail server refused for good, for those who may see whom they were for."""
+    """Emails the mail server refused for good, for those who may see whom they were for: a
+    count for each kind of record of people (join requests, subscribers, registrations)."""
 
     name = "failed_emails"
     template_name = "editorial/dashboard/failed_emails.html"
     order = 55
 
+    @staticmethod
+    def readable_models(user):
+        return [
+            model
+            for model in person_record_models()
+            if user.has_perm(f"{model._meta.app_label}.view_{model._meta.model_name}")
+            or user.has_perm(f"{model._meta.app_label}.change_{model._meta.model_name}")
+        ]
+
     def is_shown(self, user):
-        return user.has_perm("membership.view_joinrequest") or user.has_perm(
-            "notifications.view_subscriber"
-        )
+        return bool(self.readable_models(user))
 
     def get_context_data(self, parent_context=None):
         user = parent_context["request"].user
-        return {
-            "join_requests": JoinRequest.objects.with_delivery_state()
-            .filter(emails_failed__gt=0)
-            .count()
-            if user.has_perm("membership.view_joinrequest")
-            else None,
-            "subscribers": Subscriber.objects.with_delivery_state()
-            .filter(emails_failed__gt=0)
-            .count()
-            if user.has_perm("notifications.view_subscriber")
-            else None,
-        }
+        failed = []
+        for model in self.readable_models(user):
+            count = model.objects.with_failed_emails().count()
+            if count:
+                meta = model._meta
+                failed.append(
+                    {
+                        "count": count,
+                        "name": meta.verbose_name if count == 1 else meta.verbose_name_plural,
+                        "url": reverse(f"{meta.app_label}_{meta.model_name}_modeladmin_index")
+                        + "?delivery=failed",
+                    }
+                )
+        return {"failed": failed}
 
 
 class GroupMeetingsPanel(DashboardPanel):

@@ -63,7 +63,7 @@ def event_to_ical(event, request=None, *, dtstamp=None, sequence=None, cancelled
     `dtstamp` defaults to when the event was last changed, as RFC 5545 asks for calendars that
     carry no METHOD; pass the time of sending when attaching to a METHOD:PUBLISH email.
     `sequence` and `cancelled` serve one person's copy: their own SEQUENCE, and their place
-    cancelled while the event goes ahead (see `attendee_calendar`).
+    cancelled while the event goes ahead (see `calendar_attachment`).
     """
     url = event.get_full_url(request)
     start, end = calendar_span(event)
@@ -116,18 +116,23 @@ def calendar_for(
     return calendar
 
 
-def attendee_calendar(event, *, sequence, cancelled=False):
-    """The calendar an email to one registered person attaches, as RFC 5546 asks.
+def calendar_attachment(event, *, sequence=None, cancelled=False):
+    """The event as a calendar file attached to an email (an outbox attachment), as RFC 5546
+    asks.
 
-    It has the event's UID, so it replaces the entry the person already has; a higher
-    `sequence` than their last copy, so their calendar app takes it; and METHOD:CANCEL with
-    STATUS:CANCELLED when the event or their place is cancelled, else METHOD:PUBLISH with the
-    event's status (TENTATIVE while it is postponed).
+    It has the event's UID, so it replaces the entry the reader already has; for one registered
+    person, their own `sequence`, higher than their last copy, so their calendar app takes it;
+    and METHOD:CANCEL with STATUS:CANCELLED when the event (or their place: `cancelled`) is
+    cancelled, else METHOD:PUBLISH with the event's status (TENTATIVE while it is postponed).
     """
     cancelled = cancelled or event.is_cancelled
     method = "CANCEL" if cancelled else "PUBLISH"
     calendar = calendar_for([event], method=method, sequence=sequence, cancelled=cancelled)
-    return calendar, method
+    return {
+        "filename": f"{event.slug}.ics",
+        "content": calendar.to_ical().decode(),
+        "mimetype": f"text/calendar; method={method}",
+    }
 
 
 def calendar_response(calendar, *, filename=None):

@@ -2,13 +2,13 @@
 
 import logging
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from django.utils import timezone
 
 from outbox.mail import queue_email, render_email
 from outbox.models import OutgoingEmail
+from people.links import absolute_url
 from portal.antispam import SAME_ADDRESS_EMAIL_INTERVAL
 from portal.models import SiteSettings
 
@@ -16,8 +16,9 @@ logger = logging.getLogger(__name__)
 
 
 def admin_url(join_request):
-    path = reverse("membership_joinrequest_modeladmin_inspect", args=[join_request.pk])
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return absolute_url(
+        reverse("membership_joinrequest_modeladmin_inspect", args=[join_request.pk])
+    )
 
 
 def queue_join_request_emails(join_request, page):

@@ -4,10 +4,7 @@ import uuid
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Count, OuterRef, Subquery
-from django.db.models.functions import Cast, Coalesce
 from django.utils import dateformat, timezone
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -15,10 +12,9 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
-from outbox.mail import emails_about
-from outbox.models import DeliveryState, OutgoingEmail
-from people.consent import privacy_notice, privacy_notice_version
-from people.personal_data import ErasableQuerySet
+from people.consent import privacy_notice, privacy_notice_version, stamp
+from people.models import PersonRecord, PersonRecordQuerySet
+from people.retention import Retention
 from portal.models import BasePage, edit_tabs
 from portal.rich_text import TEXT_FEATURES
 
@@ -102,10 +98,14 @@ class JoinPage(RoutablePageMixin, BasePage):
         return MembershipSettings.for_site(site).join_request_recipient if site else ""
 
     def get_privacy_page(self):
-        return privacy_notice(self)
+        return privacy_notice(self.get_site())
 
     def privacy_notice_version(self):
-        return privacy_notice_version(self, without_notice="Join page text")
+        """Names the privacy notice the applicant saw, and when it last changed."""
+        return privacy_notice_version(
+            self.get_site(),
+            without_notice=f"Join page text, last published {stamp(self.last_published_at)}",
+        )
 
     def get_summary(self):
         return "Ask to join the group."
@@ -129,26 +129,7 @@ class JoinPage(RoutablePageMixin, BasePage):
         return self.render(request, template="membership/join_page_thank_you.html")
 
 
-class JoinRequestQuerySet(ErasableQuerySet):
-    def _emails(self):
-        return OutgoingEmail.objects.filter(
-            about_type=ContentType.objects.get_for_model(self.model),
-            about_id=Cast(OuterRef("pk"), models.CharField()),
-        )
-
-    def with_delivery_state(self):
-        """Annotate how many of each request's emails are sent, waiting and failed, in one query."""
-
-        def count(status):
-            emails = self._emails().filter(status=status).order_by().values("about_id")
-            return Coalesce(Subquery(emails.annotate(n=Count("pk")).values("n")), 0)
-
-        return self.annotate(
-            emails_waiting=count(OutgoingEmail.Status.PENDING),
-            emails_sent=count(OutgoingEmail.Status.SENT),
-            emails_failed=count(OutgoingEmail.Status.FAILED),
-        )
-
+class JoinRequestQuerySet(PersonRecordQuerySet):
     def undecided_too_long(self, now=None):
         """New and contacted requests older than JOIN_REQUEST_DECISION_DAYS: someone must
         decide on them (or erase them) rather than keep them for ever."""
@@ -159,11 +140,18 @@ class JoinRequestQuerySet(ErasableQuerySet):
         )
 
 
-class JoinRequest(models.Model):
+class JoinRequest(PersonRecord):
     """One person's request to join, as they sent it, and where the membership team is with it."""
 
-    # Personal data: never listed in Wagtail's usage views of the pages it points to.
-    wagtail_reference_index_ignore = True
+    personal_data_label = "join_requests"
+    retention = Retention(
+        "Accepted and declined join requests, with their emails and history",
+        kept_for="365 days after submission",
+        setting="JOIN_REQUEST_RETENTION_DAYS",
+        expired=lambda cutoff: JoinRequest.objects.filter(
+            status__in=JoinRequest.CLOSED_STATUSES, submitted_at__lt=cutoff
+        ),
+    )
 
     class Role(models.TextChoices):
         NURSE = "nurse", "Nurse"
@@ -205,7 +193,6 @@ class JoinRequest(models.Model):
         JoinPage, null=True, blank=True, on_delete=models.SET_NULL, related_name="requests"
     )
     full_name = models.CharField("full name", max_length=200)
-    email = models.EmailField("email address", max_length=254)
     role = models.CharField("professional role", max_length=20, choices=Role)
     role_other = models.CharField("role (other)", max_length=100, blank=True)
     organisation = models.CharField("organisation or unit", max_length=200)
@@ -217,11 +204,6 @@ class JoinRequest(models.Model):
     interests = models.JSONField("interests", default=list, blank=True)
     wants_meeting_updates = models.BooleanField("wants to hear about meetings", default=False)
     message = models.TextField("message", max_length=2000, blank=True)
-
-    consent_given_at = models.DateTimeField("consent given")
-    privacy_notice_version = models.CharField(
-        "privacy notice seen", max_length=300, help_text="The notice and the date it last changed."
-    )
 
     status = models.CharField(
         max_length=10,
@@ -274,27 +256,29 @@ class JoinRequest(models.Model):
 
     wants_meeting_updates_display.short_description = "Wants meeting updates"
 
-    def delivery_state(self):
-        """Whether the emails about this request have gone: the chair must never miss one."""
-        if hasattr(self, "emails_waiting"):
-            waiting, sent, failed = self.emails_waiting, self.emails_sent, self.emails_failed
-        else:
-            statuses = list(emails_about(self).values_list("status", flat=True))
-            waiting = statuses.count(OutgoingEmail.Status.PENDING)
-            sent = statuses.count(OutgoingEmail.Status.SENT)
-            failed = statuses.count(OutgoingEmail.Status.FAILED)
-        return DeliveryState.of(failed=failed, waiting=waiting, sent=sent)
-
-    def outbox_messages(self):
-        return emails_about(self)
-
-    def delivery_state_display(self):
-        return self.delivery_state().label
-
-    delivery_state_display.short_description = "Email delivery"
-
-    def erase(self):
-        JoinRequest.objects.filter(pk=self.pk).erase()
+    def export_data(self):
+        return {
+            "submitted_at": self.submitted_at,
+            "full_name": self.full_name,
+            "email": self.email,
+            "role": self.role_display(),
+            "organisation": self.organisation,
+            "where_they_work": self.get_region_display(),
+            "clinically_active": self.clinically_active,
+            "research_experience": self.get_research_experience_display(),
+            "interests": self.interests_display(),
+            "wants_meeting_updates": self.wants_meeting_updates,
+            "message": self.message,
+            "consent_given_at": self.consent_given_at,
+            "privacy_notice_version": self.privacy_notice_version,
+            "status": self.get_status_display(),
+            "notes": self.notes,
+            "status_changes": [
+                {"changed_at": change.changed_at, "change": str(change)}
+                for change in self.status_changes.all()
+            ],
+            "emails": self.exported_emails(),
+        }
 
 
 class JoinRequestStatusChange(models.Model):
@@ -302,6 +286,7 @@ class JoinRequestStatusChange(models.Model):
 
     # Personal data: never listed in Wagtail's usage views of the pages it points to.
     wagtail_reference_index_ignore = True
+    shown_on_public_pages = False
 
     join_request = models.ForeignKey(
         JoinRequest, on_delete=models.CASCADE, related_name="status_changes"

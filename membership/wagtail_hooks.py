@@ -5,18 +5,12 @@ from django.utils.html import format_html
 from django.utils.text import capfirst
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
-from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
+from wagtail_modeladmin.options import modeladmin_register
 from wagtail_modeladmin.views import EditView
 
 from membership.forms import JoinRequestAdminForm
 from membership.models import JoinRequest
-from people.modeladmin import (
-    DeliveryFilter,
-    ErasingDeleteView,
-    OutboxInspectView,
-    ReadPermissionHistoryView,
-    SafeExportIndexView,
-)
+from people.modeladmin import OutboxInspectView, PersonRecordAdmin, SafeExportIndexView
 
 
 class JoinRequestPermissionHelper(PermissionHelper):
@@ -80,7 +74,6 @@ class JoinRequestInspectView(OutboxInspectView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            emails=self.instance.outbox_messages().order_by("created_at", "pk"),
             status_changes=self.instance.status_changes.select_related("changed_by"),
             **kwargs,
         )
@@ -104,7 +97,7 @@ email_link.admin_order_field = "email"
 
 
 @modeladmin_register
-class JoinRequestAdmin(ModelAdmin):
+class JoinRequestAdmin(PersonRecordAdmin):
     model = JoinRequest
     menu_label = "Join requests"
     menu_icon = "group"
@@ -116,9 +109,6 @@ class JoinRequestAdmin(ModelAdmin):
     inspect_view_class = JoinRequestInspectView
     edit_view_class = JoinRequestEditView
     edit_template_name = "membership/admin/join_request_edit.html"
-    history_view_class = ReadPermissionHistoryView
-    delete_view_class = ErasingDeleteView
-    inspect_view_enabled = True
     inspect_template_name = "membership/admin/join_request_inspect.html"
     list_display = (
         "full_name",
@@ -127,11 +117,9 @@ class JoinRequestAdmin(ModelAdmin):
         "organisation",
         "status",
         "submitted_at",
-        "delivery_state_display",
     )
-    list_filter = ("status", "role", "region", "submitted_at", DeliveryFilter, UndecidedFilter)
+    list_filter = ("status", "role", "region", "submitted_at", UndecidedFilter)
     search_fields = ("full_name", "email", "organisation")
-    list_per_page = 50
     list_export = (
         "submitted_at",
         "full_name",
@@ -172,6 +160,3 @@ class JoinRequestAdmin(ModelAdmin):
     edit_handler = ObjectList(
         [FieldPanel("status"), FieldPanel("notes")], base_form_class=JoinRequestAdminForm
     )
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).with_delivery_state()

@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import dateformat, timezone
 
+from events.calendar import calendar_attachment
 from notifications import emails
 from notifications.models import Announcement, Subscriber
 
@@ -66,7 +67,7 @@ def announce(event, user):
     if reason:
         raise CannotAnnounce(reason)
     event_details = emails.event_context(event)
-    attachment = emails.calendar_attachment(event)
+    attachment = calendar_attachment(event)
     latest = latest_announcement(event)
     with transaction.atomic():
         recipients = list(Subscriber.objects.receiving(event).order_by("pk"))

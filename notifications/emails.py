@@ -6,7 +6,7 @@ All of them go through the portal's outbox. None repeats what was typed into the
 
 from django.utils import timezone
 
-from events.calendar import calendar_for, calendar_title
+from events.calendar import calendar_title
 from events.dates import describe_moment
 from notifications import tokens
 from outbox.mail import queue_email, queue_emails, render_email
@@ -72,15 +72,6 @@ def event_context(event):
         "ics_url": event_url + event.reverse_subpage("ics"),
         "registration_deadline": event.registration_deadline_text,
         "group_name": group_name(event.get_site()),
-    }
-
-
-def calendar_attachment(event):
-    """The event as a calendar file, the same entry the site's .ics download gives."""
-    return {
-        "filename": f"{event.slug}.ics",
-        "content": calendar_for([event], method="PUBLISH").to_ical().decode(),
-        "mimetype": "text/calendar",
     }
 
 

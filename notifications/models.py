@@ -1,21 +1,18 @@
 """Meeting notifications: the people who asked to hear about events, and what was sent to them."""
 
-import uuid
-
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
-from django.db import models, transaction
-from django.db.models import Count, OuterRef, Subquery
-from django.db.models.functions import Coalesce
+from django.db import models
+from django.db.models import Count
 from django.utils import dateformat, timezone
-from wagtail.models import ModelLogEntry
 
 from events.models import EventPage
 from outbox.mail import emails_about
-from outbox.models import DeliveryState, OutgoingEmail
+from outbox.models import OutgoingEmail
+from people.models import PersonRecord, PersonRecordQuerySet
+from people.retention import Retention
 
 
-class SubscriberQuerySet(models.QuerySet):
+class SubscriberQuerySet(PersonRecordQuerySet):
     def pending(self):
         return self.filter(confirmed_at__isnull=True, unsubscribed_at__isnull=True)
 
@@ -46,46 +43,8 @@ class SubscriberQuerySet(models.QuerySet):
         )
         return self.confirmed().filter(interests__in=[Subscriber.Interests.ALL, kind])
 
-    def with_delivery_state(self):
-        """Annotate how many emails to each subscriber are sent, waiting and failed."""
 
-        def count(status):
-            emails = (
-                OutgoingEmail.objects.filter(recipient=OuterRef("email"), status=status)
-                .order_by()
-                .values("recipient")
-            )
-            return Coalesce(Subquery(emails.annotate(n=Count("pk")).values("n")), 0)
-
-        return self.annotate(
-            emails_waiting=count(OutgoingEmail.Status.PENDING),
-            emails_sent=count(OutgoingEmail.Status.SENT),
-            emails_failed=count(OutgoingEmail.Status.FAILED),
-        )
-
-    def erase(self):
-        """Delete these subscribers with every email and log entry that names them."""
-        subscribers = list(self.values_list("pk", "email"))
-        pks = [pk for pk, _ in subscribers]
-        content_type = ContentType.objects.get_for_model(self.model)
-        with transaction.atomic():
-            # The admin's "delete" logs the address as the entry's label just before this.
-            ModelLogEntry.objects.filter(
-                content_type=content_type, object_id__in=[str(pk) for pk in pks]
-            ).delete()
-            OutgoingEmail.objects.filter(
-                about_type=ContentType.objects.get_for_model(Subscriber),
-                about_id__in=[str(pk) for pk in pks],
-            ).delete()
-            OutgoingEmail.objects.filter(
-                about_type=ContentType.objects.get_for_model(Announcement),
-                recipient__in=[email for _, email in subscribers],
-            ).delete()
-            Subscriber.objects.filter(pk__in=pks).delete()
-        return len(pks)
-
-
-class Subscriber(models.Model):
+class Subscriber(PersonRecord):
     """One email address that asked to hear about upcoming meetings and events.
 
     Nobody is sent an announcement until they follow the link in the confirmation email
@@ -93,8 +52,14 @@ class Subscriber(models.Model):
     however they type their address.
     """
 
-    # Personal data: never listed in Wagtail's usage views of the pages it points to.
-    wagtail_reference_index_ignore = True
+    emails_about_others_to_address = ("notifications.Announcement",)
+    personal_data_label = "subscribers"
+    retention = Retention(
+        "Unconfirmed sign-ups to meeting notifications",
+        kept_for="30 days after the last request",
+        days=30,
+        expired=lambda cutoff: Subscriber.objects.pending().filter(requested_at__lt=cutoff),
+    )
 
     class Interests(models.TextChoices):
         ALL = "all", "All meetings and educational events"
@@ -130,8 +95,6 @@ class Subscriber(models.Model):
     )
     confirmed_at = models.DateTimeField("confirmed", null=True, blank=True)
     unsubscribed_at = models.DateTimeField("unsubscribed", null=True, blank=True)
-    # Named in the signed links instead of the address or the row number, which say too much.
-    key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
 
     objects = SubscriberQuerySet.as_manager()
 
@@ -169,29 +132,19 @@ class Subscriber(models.Model):
 
     state_display.short_description = "State"
 
-    def outbox_messages(self):
-        """Every email to this address: confirmations and announcements alike."""
-        return OutgoingEmail.objects.filter(recipient=self.email)
-
-    def delivery_state(self):
-        if not hasattr(self, "emails_waiting"):
-            statuses = list(self.outbox_messages().values_list("status", flat=True))
-            return DeliveryState.of(
-                failed=statuses.count(OutgoingEmail.Status.FAILED),
-                waiting=statuses.count(OutgoingEmail.Status.PENDING),
-                sent=statuses.count(OutgoingEmail.Status.SENT),
-            )
-        return DeliveryState.of(
-            failed=self.emails_failed, waiting=self.emails_waiting, sent=self.emails_sent
-        )
-
-    def delivery_state_display(self):
-        return self.delivery_state().label
-
-    delivery_state_display.short_description = "Email delivery"
-
-    def erase(self):
-        Subscriber.objects.filter(pk=self.pk).erase()
+    def export_data(self):
+        return {
+            "email": self.email,
+            "name": self.name,
+            "interests": self.get_interests_display(),
+            "state": self.state_display(),
+            "source": self.get_source_display(),
+            "signed_up": self.created_at,
+            "consent_given_at": self.consent_given_at,
+            "privacy_notice_version": self.privacy_notice_version,
+            "confirmed": self.confirmed_at,
+            "unsubscribed": self.unsubscribed_at,
+        }
 
 
 class Announcement(models.Model):
@@ -210,6 +163,9 @@ class Announcement(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField("sent", default=timezone.now)
+
+    # Announcements are listed only in the admin.
+    shown_on_public_pages = False
 
     class Meta:
         ordering = ["event", "number"]

@@ -6,8 +6,6 @@ a confirmation link if the address is new, pending or had unsubscribed, or a not
 changed if it is already confirmed.
 """
 
-from datetime import timedelta
-
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
@@ -15,11 +13,10 @@ from django.utils import timezone
 from notifications import emails
 from notifications.models import Announcement, Subscriber
 from outbox.models import OutgoingEmail
+from people.consent import privacy_notice_version
 from portal.antispam import SAME_ADDRESS_EMAIL_INTERVAL
 
 SIGNUP_EMAIL_INTERVAL = SAME_ADDRESS_EMAIL_INTERVAL
-# Unconfirmed sign-ups are deleted by `purge_subscribers` this long after the last request.
-UNCONFIRMED_RETENTION = timedelta(days=30)
 
 
 def sign_up(*, email, interests, site, name="", source=Subscriber.Source.FORM):
@@ -31,16 +28,22 @@ def sign_up(*, email, interests, site, name="", source=Subscriber.Source.FORM):
     sign-up cannot wipe the record that its owner left. Returns the subscriber.
     """
     now = timezone.now()
+    consent = {
+        "consent_given_at": now,
+        "privacy_notice_version": privacy_notice_version(site, without_notice="Sign-up form text"),
+    }
     with transaction.atomic():
         subscriber, created = Subscriber.objects.select_for_update().get_or_create(
             email=email.strip().lower(),
-            defaults={"name": name, "interests": interests, "source": source},
+            defaults={"name": name, "interests": interests, "source": source, **consent},
         )
         if not created and not subscriber.is_confirmed:
             subscriber.name = name
             subscriber.interests = interests
             subscriber.source = source
             subscriber.requested_at = now
+            subscriber.consent_given_at = consent["consent_given_at"]
+            subscriber.privacy_notice_version = consent["privacy_notice_version"]
 
         recently_emailed = (
             subscriber.confirmation_sent_at is not None

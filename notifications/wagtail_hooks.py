@@ -11,18 +11,12 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 from wagtail_modeladmin.helpers import PermissionHelper
-from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
+from wagtail_modeladmin.options import modeladmin_register
 
 from events.models import EventPage
 from notifications.admin_views import ANNOUNCE_PERMISSION, AnnounceIndexView, AnnounceView
 from notifications.models import Subscriber
-from people.modeladmin import (
-    DeliveryFilter,
-    ErasingDeleteView,
-    OutboxInspectView,
-    ReadPermissionHistoryView,
-    SafeExportIndexView,
-)
+from people.modeladmin import PersonRecordAdmin, SafeExportIndexView
 
 
 class SubscriberPermissionHelper(PermissionHelper):
@@ -73,7 +67,7 @@ class StateFilter(admin.SimpleListFilter):
 
 
 @modeladmin_register
-class SubscriberAdmin(ModelAdmin):
+class SubscriberAdmin(PersonRecordAdmin):
     model = Subscriber
     menu_label = "Subscribers"
     menu_icon = "mail"
@@ -81,11 +75,6 @@ class SubscriberAdmin(ModelAdmin):
     add_to_admin_menu = True
     permission_helper_class = SubscriberPermissionHelper
     index_view_class = SubscriberIndexView
-    delete_view_class = ErasingDeleteView
-    history_view_class = ReadPermissionHistoryView
-    inspect_view_enabled = True
-    inspect_view_class = OutboxInspectView
-    inspect_template_name = "notifications/admin/subscriber_inspect.html"
     list_display = (
         "email",
         "name",
@@ -94,11 +83,9 @@ class SubscriberAdmin(ModelAdmin):
         "confirmed_at",
         "source",
         "created_at",
-        "delivery_state_display",
     )
-    list_filter = (StateFilter, "interests", "source", "created_at", DeliveryFilter)
+    list_filter = (StateFilter, "interests", "source", "created_at")
     search_fields = ("email", "name")
-    list_per_page = 50
     list_export = (
         "email",
         "name",
@@ -119,11 +106,10 @@ class SubscriberAdmin(ModelAdmin):
         "requested_at",
         "confirmed_at",
         "unsubscribed_at",
+        "consent_given_at",
+        "privacy_notice_version",
         "delivery_state_display",
     ]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).with_delivery_state()
 
 
 @hooks.register("register_permissions")

@@ -45,9 +45,12 @@ MAX_RETRY_DELAY = timedelta(hours=1)
 def render_email(template_prefix, context):
     """Render `<prefix>_subject.txt`, `<prefix>.txt` and `<prefix>.html` into message parts."""
     subject = render_to_string(f"{template_prefix}_subject.txt", context)
+    # A subject is one line: newlines from user data must never become header breaks.
+    subject = " ".join(subject.split())[:255]
+    # The layout every email extends (templates/email/) titles the HTML part with the subject.
+    context = {**context, "subject": subject}
     return {
-        # A subject is one line: newlines from user data must never become header breaks.
-        "subject": " ".join(subject.split())[:255],
+        "subject": subject,
         "text_body": render_to_string(f"{template_prefix}.txt", context),
         "html_body": render_to_string(f"{template_prefix}.html", context),
     }

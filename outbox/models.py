@@ -23,6 +23,15 @@ class DeliveryState(models.TextChoices):
         return cls.SENT if sent else cls.NONE
 
 
+class OutgoingEmailQuerySet(models.QuerySet):
+    def finished_before(self, cutoff):
+        """Sent before `cutoff`, or failed with the last attempt before it: never one waiting."""
+        return self.filter(
+            models.Q(status=OutgoingEmail.Status.SENT, sent_at__lt=cutoff)
+            | models.Q(status=OutgoingEmail.Status.FAILED, last_attempt_at__lt=cutoff)
+        )
+
+
 class OutgoingEmail(models.Model):
     """One message to one recipient, kept until a mail server has accepted it.
 
@@ -33,6 +42,8 @@ class OutgoingEmail(models.Model):
 
     # Personal data: never listed in Wagtail's usage views of the pages it points to.
     wagtail_reference_index_ignore = True
+    # No public page shows an email: queueing and sending leave the page cache alone.
+    shown_on_public_pages = False
 
     class Status(models.TextChoices):
         PENDING = "pending", "Waiting to be sent"
@@ -69,6 +80,8 @@ class OutgoingEmail(models.Model):
     )
     about_id = models.CharField(max_length=64, blank=True)
     about = GenericForeignKey("about_type", "about_id")
+
+    objects = OutgoingEmailQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at", "pk"]

@@ -12,7 +12,7 @@ Entries are never stale:
 
 - Every entry's key holds the site's current *generation*, a random value kept in the database
   and replaced whenever content changes (`content_changed`, connected below to saves and
-  deletes of every model except those in `NOT_SHOWN_ON_PAGES`, and to page moves). Replacing
+  deletes of every model that public pages may show, and to page moves). Replacing
   it drops every entry at once, in every web process, without knowing which pages showed what.
 - A view whose content depends on the clock gives the moment it will change (`until`), and its
   entry expires then. `PAGE_CACHE_SECONDS` bounds every entry in any case.
@@ -45,41 +45,6 @@ from pagecache.models import PageCacheGeneration
 
 logger = logging.getLogger(__name__)
 
-# Models whose rows no public page shows: saving them must not empty the cache. Anything not
-# listed here (including models added later) empties it, which is always safe.
-NOT_SHOWN_ON_PAGES = {
-    "migrations",
-    "admin",
-    "auth",
-    "contenttypes",
-    "sessions",
-    "modelsearch",
-    "wagtailsearch",
-    "wagtailusers",
-    "wagtailadmin",
-    "django_tasks_database",
-    "axes",
-    "portal.user",
-    "portal.outgoingemail",
-    "portal.ratelimitcount",
-    "pagecache",
-    "wagtailcore.revision",
-    "wagtailcore.pagelogentry",
-    "wagtailcore.modellogentry",
-    "wagtailcore.referenceindex",
-    "wagtailcore.workflowstate",
-    "wagtailcore.taskstate",
-    "wagtailcore.pagesubscription",
-    "wagtailcore.comment",
-    "wagtailcore.commentreply",
-    "wagtailcore.uploadedfile",
-    "wagtailcore.groupapprovaltask",
-    "wagtailcore.grouppagepermission",
-    "wagtailcore.groupcollectionpermission",
-    "wagtailimages.rendition",
-    "membership.joinrequest",
-    "notifications.subscriber",
-}
 _accepts_gzip = re.compile(r"\bgzip\b")
 # The generation a request works under ({"value": ...}), read once (an anonymous reader's as
 # the request starts, in `PageCacheMiddleware`): a page asks for it a dozen times.
@@ -209,12 +174,23 @@ def _new_committed_generation():
 
 
 def _is_shown_on_pages(model):
+    """Whether a public page may show the model's rows, so that saving one must empty the cache.
+
+    A model says so itself (`shown_on_public_pages = False`, as records of people, the outbox
+    and certificates do); models of other projects that cannot are named, by app or model, in
+    the PAGE_CACHE_IGNORES setting. Anything else (including models added later) empties the
+    cache, which is always safe.
+    """
     if model.__module__ == "__fake__":
         # A migration's own copy of a model: `migrate` runs before anything is served, and
         # perhaps before the generation's table exists.
         return False
+    declared = getattr(model, "shown_on_public_pages", None)
+    if declared is not None:
+        return declared
     meta = model._meta
-    return meta.app_label not in NOT_SHOWN_ON_PAGES and meta.label_lower not in NOT_SHOWN_ON_PAGES
+    ignored = _setting("PAGE_CACHE_IGNORES", ())
+    return meta.app_label not in ignored and meta.label_lower not in ignored
 
 
 def _on_model_change(sender, **kwargs):

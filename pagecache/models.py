@@ -18,6 +18,9 @@ class PageCacheGeneration(models.Model):
     entries made under its old rows.
     """
 
+    # Its own rows are the change, not content: adding one must not add another.
+    shown_on_public_pages = False
+
     value = models.CharField(max_length=32, default=_random_hex)
 
     def __str__(self):

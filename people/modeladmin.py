@@ -1,4 +1,5 @@
-"""Shared behaviour for wagtail-modeladmin lists of people (join requests, subscribers).
+"""Shared behaviour for wagtail-modeladmin lists of people (join requests, subscribers,
+registrations): `PersonRecordAdmin` and the views it is made of.
 
 Such lists hold personal data and are exported to spreadsheets, so their index views accept
 only the filters the page shows, clear a filter that does not parse instead of failing, and
@@ -16,6 +17,7 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.text import capfirst
 from wagtail.admin import messages
+from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import DeleteView, HistoryView, IndexView, InspectView
 
 from outbox.models import DeliveryState, OutgoingEmail
@@ -62,7 +64,9 @@ class SafeExportIndexView(IndexView):
 
     def get_filters_params(self, params=None):
         # Only the filters shown on the page: no lookups through relations typed into the URL.
-        shown = {filter_parameter(entry) for entry in self.model_admin.list_filter}
+        shown = {
+            filter_parameter(entry) for entry in self.model_admin.get_list_filter(self.request)
+        }
         return {
             name: value
             for name, value in super().get_filters_params(params).items()
@@ -138,10 +142,34 @@ class OutboxInspectView(InspectView):
     The model's `outbox_messages()` says which emails are the person's."""
 
     def get_context_data(self, **kwargs):
-        failed = self.instance.outbox_messages().filter(status=OutgoingEmail.Status.FAILED)
+        emails = self.instance.outbox_messages().order_by("created_at", "pk")
         return super().get_context_data(
-            failed_email_count=failed.count(),
+            emails=emails,
+            failed_email_count=emails.filter(status=OutgoingEmail.Status.FAILED).count(),
             about_type_id=ContentType.objects.get_for_model(self.instance).pk,
             about_id=self.instance.pk,
             **kwargs,
         )
+
+
+class PersonRecordAdmin(ModelAdmin):
+    """A list of people (models built on `people.models.PersonRecord`): CSV safe for
+    spreadsheets, deletion that erases, history only for readers, and the delivery of their
+    emails as a column, a filter and, on Inspect, the emails with *Try sending again*."""
+
+    index_view_class = SafeExportIndexView
+    history_view_class = ReadPermissionHistoryView
+    delete_view_class = ErasingDeleteView
+    inspect_view_enabled = True
+    inspect_view_class = OutboxInspectView
+    inspect_template_name = "people/admin/inspect.html"
+    list_per_page = 50
+
+    def get_list_display(self, request):
+        return (*super().get_list_display(request), "delivery_state_display")
+
+    def get_list_filter(self, request):
+        return (*super().get_list_filter(request), DeliveryFilter)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_delivery_state()

@@ -1,21 +1,24 @@
 """Everything the portal holds about one email address, for export and erasure requests.
 
-Each app that stores personal data registers a holder in its AppConfig.ready(): a name for its
-part of the export, a function returning what it holds for an address, and one erasing it.
-`manage.py personal_data` runs every holder, then sweeps the outbox and Wagtail's log entries
-for anything still naming the address. The erasure test scans every text column of every table
-afterwards, so a model added later that forgets to register makes it fail.
+Records of people (`people.models.PersonRecord`) take part by declaring a
+`personal_data_label`. Data of other shapes (certificates, found through registrations) is
+registered by its app in AppConfig.ready(): a name for its part of the export, a function
+returning what it holds for an address, and one erasing it; these run first, since they may
+be found through the records. `manage.py personal_data` runs them all, then sweeps the outbox
+and Wagtail's log entries for anything still naming the address. The erasure test scans every
+text column of every table afterwards, so a model added later that forgets to take part makes
+it fail.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.db.models.functions import Cast
 from wagtail.models import ModelLogEntry, PageLogEntry
 
 from outbox.models import OutgoingEmail
+from people.models import person_record_models
 
 
 @dataclass(frozen=True)
@@ -26,19 +29,6 @@ class Holder:
 
 
 _holders = {}
-
-
-class ErasableQuerySet(models.QuerySet):
-    """For models of people: `erase()` deletes the rows with the emails and logs about them."""
-
-    def erase(self):
-        content_type = ContentType.objects.get_for_model(self.model)
-        ids = [str(pk) for pk in self.values_list("pk", flat=True)]
-        with transaction.atomic():
-            OutgoingEmail.objects.filter(about_type=content_type, about_id__in=ids).delete()
-            ModelLogEntry.objects.filter(content_type=content_type, object_id__in=ids).delete()
-            self.model.objects.filter(pk__in=ids).delete()
-        return len(ids)
 
 
 def register(name, *, export, erase):
@@ -66,9 +56,26 @@ def log_entries_naming(address):
         )
 
 
+def _record_holder(model):
+    def export(address):
+        return [record.export_data() for record in model.objects.for_address(address)]
+
+    def erase(address):
+        return model.objects.for_address(address).erase()
+
+    return Holder(model.personal_data_label, export, erase)
+
+
+def holders():
+    return [
+        *_holders.values(),
+        *(_record_holder(model) for model in person_record_models() if model.personal_data_label),
+    ]
+
+
 def export(address):
     data = {"email": address}
-    for holder in _holders.values():
+    for holder in holders():
         data[holder.name] = holder.export(address)
     data["emails"] = [
         {
@@ -93,7 +100,7 @@ def erase(address):
     """Delete everything held for the address, in one transaction; counts per kind of data."""
     counts = {}
     with transaction.atomic():
-        for holder in _holders.values():
+        for holder in holders():
             counts[holder.name] = holder.erase(address)
         # Messages a sender holds right now are deleted too: the sender writes back only to
         # rows that still exist, so they stay gone.

@@ -1,4 +1,6 @@
-"""Keeps secrets that travel in URLs (sign-up confirmation and unsubscribe tokens) out of logs.
+"""Keeps the secrets that travel in URLs out of every log: signed links (`people.links`: sign-up
+confirmation, unsubscribe, cancel, feedback, certificate downloads, and any added later) and the
+admin's password-reset tokens.
 
 Used by the logging configuration (Django's "Not Found: /notifications/confirm/..." lines) and
 by gunicorn's access log in the Docker image (`--logger-class people.redaction.AccessLogger`).
@@ -9,12 +11,21 @@ import re
 
 from gunicorn.glogging import Logger
 
-TOKEN_IN_PATH = re.compile(r"(/notifications/(?:confirm|unsubscribe)/)[^/\s?\"']+")
-REDACTED = r"\1[redacted]"
+REDACTED = "[redacted]"
+_END = r"(?=[/?#\s\"']|$)"
+SECRETS_IN_URLS = [
+    # A signed value (`value:signature`, or `value:timestamp:signature`) as a path segment;
+    # never a host and port in a Referer (`/127.0.0.1:8000`).
+    re.compile(rf"(?<=/)(?![\w.-]+:\d+{_END})[^/\s?#\"':]+(?::[^/\s?#\"':]+)+{_END}"),
+    # Django's password reset: /password_reset/confirm/<user id>/<token>/.
+    re.compile(rf"(?<=/password_reset/confirm/)[^/\s?#\"']+/[^/\s?#\"']+{_END}"),
+]
 
 
 def redact(text):
-    return TOKEN_IN_PATH.sub(REDACTED, text)
+    for pattern in SECRETS_IN_URLS:
+        text = pattern.sub(REDACTED, text)
+    return text
 
 
 class RedactTokens(logging.Filter):

@@ -19,6 +19,9 @@ from portal.blocks import OrganisationLinkBlock
 class User(AbstractUser):
     """The portal's own user model, in place from the first migration so it can grow later."""
 
+    # Editors' accounts appear on no public page: signing in leaves the page cache alone.
+    shown_on_public_pages = False
+
 
 def restricted_sections():
     """Tree paths of pages with view restrictions, and of alias pages, read once per change.
@@ -266,6 +269,9 @@ class RateLimitCount(models.Model):
     of anonymous GETs can fill: a count the cache evicted, or a write it refused, would let every
     post through. Every form post needs the database anyway.
     """
+
+    # Counting a post leaves the page cache alone.
+    shown_on_public_pages = False
 
     scope = models.CharField(max_length=50)
     # A hash of the client and, for forms, the email address given: never the address itself.

@@ -17,8 +17,3 @@ class RegistrationsConfig(AppConfig):
             export=personal_data.export_certificates,
             erase=personal_data.erase_certificates,
         )
-        register(
-            "event_registrations",
-            export=personal_data.export_registrations,
-            erase=personal_data.erase_registrations,
-        )

@@ -1,7 +1,7 @@
 """The emails attendees get: confirmation, waiting list, promotion, cancellation, reminders,
 changes to the event, and certificates. All are queued through the outbox."""
 
-from events.calendar import attendee_calendar
+from events.calendar import calendar_attachment
 from outbox.mail import queue_email, render_email
 from portal.models import SiteSettings
 from registrations import tokens
@@ -30,16 +30,10 @@ def _context(registration, **extra):
 
 
 def _calendar_attachment(registration, *, cancelled=False):
-    """This person's copy of the event's calendar entry (see `attendee_calendar`)."""
-    event = registration.event
-    calendar, method = attendee_calendar(
-        event, sequence=registration.own_calendar_sequence, cancelled=cancelled
+    """This person's copy of the event's calendar entry."""
+    return calendar_attachment(
+        registration.event, sequence=registration.own_calendar_sequence, cancelled=cancelled
     )
-    return {
-        "filename": f"{event.slug}.ics",
-        "content": calendar.to_ical().decode(),
-        "mimetype": f"text/calendar; method={method}",
-    }
 
 
 def _queue(registration, template, *, calendar=None, **extra):

@@ -10,14 +10,15 @@ from django.utils import dateformat, timezone
 from django.utils.crypto import salted_hmac
 
 from events.models import EventPage
-from people.personal_data import ErasableQuerySet
+from people.models import PersonRecord, PersonRecordQuerySet
+from people.retention import Retention
 
 # Certificate numbers: 16 characters from an alphabet with no look-alikes (80 random bits).
 CERTIFICATE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 CERTIFICATE_PREFIX = "CPD"
 
 
-class RegistrationQuerySet(ErasableQuerySet):
+class RegistrationQuerySet(PersonRecordQuerySet):
     def holding_places(self):
         """Registered or attended: the people a place is kept for."""
         return self.filter(status__in=Registration.PLACE_HOLDING)
@@ -26,11 +27,31 @@ class RegistrationQuerySet(ErasableQuerySet):
         return self.filter(status=Registration.Status.WAITING).order_by("registered_at", "pk")
 
 
-class Registration(models.Model):
-    """One person's place (or place in the queue) at one event, as they gave it."""
+class Registration(PersonRecord):
+    """One person's place (or place in the queue) at one event, as they gave it.
 
-    # Personal data: never listed in Wagtail's usage views of the pages it points to.
-    wagtail_reference_index_ignore = True
+    Saving one leaves the page cache alone: places left are shown only in the registration
+    panel, which is rendered for each request and never cached.
+    """
+
+    personal_data_label = "event_registrations"
+    retention = (
+        Retention(
+            "Event registrations",
+            kept_for="12 months after the event",
+            setting="REGISTRATION_RETENTION_DAYS",
+            expired=lambda cutoff: Registration.objects.filter(event__ends_at__lt=cutoff),
+        ),
+        # It held no place, and its owner may never have made it.
+        Retention(
+            "Registration requests never confirmed by their address's owner",
+            kept_for="until their event ends",
+            days=0,
+            expired=lambda cutoff: Registration.objects.filter(
+                status=Registration.Status.UNCONFIRMED, event__ends_at__lt=cutoff
+            ),
+        ),
+    )
 
     class Status(models.TextChoices):
         # Asked for on the form; the address's owner has not yet followed the emailed link.
@@ -46,17 +67,12 @@ class Registration(models.Model):
 
     event = models.ForeignKey(EventPage, on_delete=models.CASCADE, related_name="registrations")
     full_name = models.CharField("full name", max_length=200)
-    email = models.EmailField("email address", max_length=254)
     role = models.CharField("professional role", max_length=100)
     organisation = models.CharField("organisation", max_length=200)
     needs = models.TextField("access or dietary needs", max_length=1000, blank=True)
-    consent_given_at = models.DateTimeField("consent given")
-    privacy_notice_version = models.CharField("privacy notice seen", max_length=300)
 
     status = models.CharField(max_length=11, choices=Status, default=Status.REGISTERED)
     registered_at = models.DateTimeField("registered", default=timezone.now, db_index=True)
-    # The key in the person's signed links (cancel, feedback, certificate).
-    key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     # The calendar SEQUENCE this person's calendar last received, so updates go once.
     calendar_sequence = models.PositiveIntegerField(default=0, editable=False)
     # Changes to this person's own calendar entry (their place cancelled, a place again after
@@ -98,8 +114,22 @@ class Registration(models.Model):
         """The SEQUENCE of this person's copy of the event's calendar entry."""
         return self.event.sequence + self.calendar_changes
 
-    def erase(self):
-        Registration.objects.filter(pk=self.pk).erase()
+    def export_data(self):
+        return {
+            "event": self.event.title,
+            "full name": self.full_name,
+            "email": self.email,
+            "professional role": self.role,
+            "organisation": self.organisation,
+            "access or dietary needs": self.needs,
+            "status": self.get_status_display(),
+            "registered": self.registered_at.isoformat(),
+            "consent given": self.consent_given_at.isoformat(),
+            "privacy notice seen": self.privacy_notice_version,
+            "feedback rating": self.feedback_rating,
+            "feedback comments": self.feedback_comments,
+            "emails": self.exported_emails(),
+        }
 
 
 def registration_counts():
@@ -163,6 +193,14 @@ class Certificate(models.Model):
 
     # Personal data: never listed in Wagtail's usage views of the pages it points to.
     wagtail_reference_index_ignore = True
+    # Shown only on its own verification page, which is never cached.
+    shown_on_public_pages = False
+    retention = Retention(
+        "CPD certificate records (name, event, hours, number), so certificates can be verified",
+        kept_for="6 years after the event",
+        setting="CERTIFICATE_RETENTION_DAYS",
+        expired=lambda cutoff: Certificate.objects.filter(event_ended_at__lt=cutoff),
+    )
 
     number = models.CharField(max_length=30, unique=True, default=new_certificate_number)
     registration = models.OneToOneField(

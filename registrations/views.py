@@ -83,7 +83,9 @@ def register(request, event_id):
         places.request_place(
             event,
             consent_given_at=timezone.now(),
-            privacy_notice_version=privacy_notice_version(event, without_notice="Event page text"),
+            privacy_notice_version=privacy_notice_version(
+                event.get_site(), without_notice=f"Event page {event.full_url or event.title}"
+            ),
             **details,
         )
         return redirect(done_url, event.pk)

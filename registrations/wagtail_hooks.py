@@ -7,10 +7,10 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail_modeladmin.helpers import PermissionHelper
-from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
+from wagtail_modeladmin.options import modeladmin_register
 
 from events.models import EventPage
-from people.modeladmin import ErasingDeleteView, ReadPermissionHistoryView, SafeExportIndexView
+from people.modeladmin import PersonRecordAdmin, SafeExportIndexView
 from registrations import admin_views, places
 from registrations.models import Registration
 
@@ -70,7 +70,7 @@ class RegistrationIndexView(SafeExportIndexView):
 
 
 @modeladmin_register
-class RegistrationAdmin(ModelAdmin):
+class RegistrationAdmin(PersonRecordAdmin):
     model = Registration
     menu_label = "Registrations"
     menu_icon = "list-ul"
@@ -78,9 +78,6 @@ class RegistrationAdmin(ModelAdmin):
     add_to_admin_menu = True
     permission_helper_class = RegistrationPermissionHelper
     index_view_class = RegistrationIndexView
-    history_view_class = ReadPermissionHistoryView
-    delete_view_class = ErasingDeleteView
-    inspect_view_enabled = True
     list_display = (
         "full_name",
         "email",
@@ -92,7 +89,6 @@ class RegistrationAdmin(ModelAdmin):
     )
     list_filter = ("status", EventFilter)
     search_fields = ("full_name", "email", "organisation")
-    list_per_page = 50
     list_export = (
         "registered_at",
         "event",
@@ -119,6 +115,7 @@ class RegistrationAdmin(ModelAdmin):
         "privacy_notice_version",
         "feedback_rating",
         "feedback_comments",
+        "delivery_state_display",
     ]
     edit_handler = ObjectList([FieldPanel("status")], base_form_class=RegistrationAdminForm)
 

@@ -210,6 +210,8 @@ def add_example_subscribers(now):
             email=f"subscriber{number}@example.org",
             name=f"Example Subscriber {number}",
             confirmed_at=now,
+            consent_given_at=now,
+            privacy_notice_version="Privacy notice (example)",
         )
 
 

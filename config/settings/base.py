@@ -234,6 +234,35 @@ SIGNIN_CLIENT_FAILURE_LIMIT = 20
 SIGNIN_RECORD_RETENTION_DAYS = int(os.environ.get("SIGNIN_RECORD_RETENTION_DAYS", "90"))
 # Signed-in admin sessions end 12 hours after sign-in, however busy.
 SESSION_COOKIE_AGE = 12 * 60 * 60
+# Models of other projects whose rows no public page shows, by app or model: saving them leaves
+# the page cache alone. The portal's own models say so themselves (`shown_on_public_pages`).
+PAGE_CACHE_IGNORES = (
+    "migrations",
+    "admin",
+    "auth",
+    "contenttypes",
+    "sessions",
+    "modelsearch",
+    "wagtailsearch",
+    "wagtailusers",
+    "wagtailadmin",
+    "django_tasks_database",
+    "axes",
+    "wagtailcore.revision",
+    "wagtailcore.pagelogentry",
+    "wagtailcore.modellogentry",
+    "wagtailcore.referenceindex",
+    "wagtailcore.workflowstate",
+    "wagtailcore.taskstate",
+    "wagtailcore.pagesubscription",
+    "wagtailcore.comment",
+    "wagtailcore.commentreply",
+    "wagtailcore.uploadedfile",
+    "wagtailcore.groupapprovaltask",
+    "wagtailcore.grouppagepermission",
+    "wagtailcore.groupcollectionpermission",
+    "wagtailimages.rendition",
+)
 # The page cache (pagecache/cache.py): anonymous GETs of public pages, dropped on every change.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", default=True)
 # The longest an entry is kept, whatever happens (seconds).

@@ -22,3 +22,5 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 PAGE_CACHE_ENABLED = False  # tests of the cache turn it on
+# The smallest record of a person, declared as a new kind would be (tests/people/).
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.people.minimal_record"]

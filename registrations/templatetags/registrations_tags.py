@@ -29,5 +29,5 @@ def registration_panel(context, event):
         "places_left": left,
         "is_full": left == 0,
         "is_open": event.registration_is_open and event.live,
-        "privacy_page": privacy_notice(event) if event.pk else None,
+        "privacy_page": privacy_notice(event.get_site()) if event.pk else None,
     }

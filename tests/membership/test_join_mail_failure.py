@@ -4,9 +4,9 @@ from io import StringIO
 
 from django.core.management import call_command
 
-from membership.models import DeliveryState, JoinRequest
+from membership.models import JoinRequest
 from outbox.mail import emails_about
-from outbox.models import OutgoingEmail
+from outbox.models import DeliveryState, OutgoingEmail
 
 
 def test_server_down_still_saves_the_request_and_thanks_the_visitor(

@@ -7,8 +7,8 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from membership.models import DeliveryState, JoinRequest
-from outbox.models import OutgoingEmail
+from membership.models import JoinRequest
+from outbox.models import DeliveryState, OutgoingEmail
 
 
 @pytest.fixture

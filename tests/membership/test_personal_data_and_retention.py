@@ -96,27 +96,23 @@ def test_purge_deletes_closed_requests_older_than_the_retention_period(db, setti
         recipient="c@example.org", subject="s", text_body="t", about=old_declined, send_now=False
     )
 
-    out, _ = run("purge_join_requests")
+    out, _ = run("purge_expired_data")
 
-    assert "Deleted 2 closed join request(s)" in out
+    assert "Accepted and declined join requests, with their emails and history: 2 deleted." in out
     remaining = set(JoinRequest.objects.values_list("pk", flat=True))
     assert remaining == {recent_accepted.pk, old_new.pk, old_contacted.pk}
     assert old_accepted.pk not in remaining
     assert OutgoingEmail.objects.count() == 0
 
 
-def test_purge_takes_the_number_of_days_from_the_command_line(db):
+def test_purge_takes_the_period_from_the_setting(db, settings):
+    settings.JOIN_REQUEST_RETENTION_DAYS = 30
     aged(40, JoinRequest.Status.DECLINED)
     aged(20, JoinRequest.Status.DECLINED)
 
-    out, _ = run("purge_join_requests", "--days", "30", "--dry-run")
-    assert "1 closed join request(s) would be deleted" in out
+    out, _ = run("purge_expired_data", "--dry-run")
+    assert "join requests, with their emails and history: 1 would be deleted." in out
     assert JoinRequest.objects.count() == 2
 
-    run("purge_join_requests", "--days", "30")
+    run("purge_expired_data")
     assert JoinRequest.objects.count() == 1
-
-
-def test_purge_refuses_a_negative_number_of_days(db):
-    with pytest.raises(CommandError):
-        run("purge_join_requests", "--days", "-1")

@@ -26,7 +26,13 @@ def test_announcing_to_a_thousand_subscribers_only_queues_the_mail(
 ):
     now = timezone.now()
     Subscriber.objects.bulk_create(
-        Subscriber(email=f"person{n}@example.org", confirmed_at=now) for n in range(1000)
+        Subscriber(
+            email=f"person{n}@example.org",
+            confirmed_at=now,
+            consent_given_at=now,
+            privacy_notice_version="Privacy notice",
+        )
+        for n in range(1000)
     )
     smtp_server.point_django_here(port=silent_smtp_host)
 

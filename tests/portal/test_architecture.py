@@ -209,9 +209,8 @@ def _defined_names(tree):
         ("DOI_PATTERN", "portal.doi"),
         ("JSON_SCRIPT_ESCAPES", "portal.structured_data"),
         ("FEED_LENGTH", "portal.feeds"),
-        ("DOI_PATTERN", "portal.doi"),
-        ("JSON_SCRIPT_ESCAPES", "portal.structured_data"),
-        ("FEED_LENGTH", "portal.feeds"),
+        ("calendar_attachment", "events.calendar"),
+        ("absolute_url", "people.links"),
     ],
 )
 def test_a_shared_fact_is_defined_in_one_place(name, home):

@@ -27,9 +27,9 @@ def test_sent_and_failed_emails_are_deleted_after_ninety_days(db):
     kept = [email("sent", 89), email("failed", 89), email("pending", 200)]
 
     out = StringIO()
-    call_command("purge_sent_mail", stdout=out)
+    call_command("purge_expired_data", stdout=out)
 
-    assert "Deleted 2 email(s)" in out.getvalue()
+    assert "Sent and failed emails (bodies, headers, attachments): 2 deleted." in out.getvalue()
     assert sorted(OutgoingEmail.objects.values_list("pk", flat=True)) == [m.pk for m in kept]
 
 
@@ -37,6 +37,6 @@ def test_the_retention_period_is_configurable(db, settings):
     settings.EMAIL_RETENTION_DAYS = 30
     email("sent", 31)
 
-    call_command("purge_sent_mail", stdout=StringIO())
+    call_command("purge_expired_data", stdout=StringIO())
 
     assert not OutgoingEmail.objects.exists()

@@ -36,9 +36,11 @@ def test_sign_in_records_are_deleted_after_ninety_days(db):
     kept = [record(AccessLog, 89), record(AccessFailureLog, 89), attempt(89)]
 
     out = StringIO()
-    call_command("purge_signin_records", stdout=out)
+    call_command("purge_expired_data", stdout=out)
 
-    assert "Deleted 3 sign-in record(s)" in out.getvalue()
+    assert "Admin sign-ins and failed sign-ins (username, address, browser, time): 3 deleted." in (
+        out.getvalue()
+    )
     for made in old:
         assert not type(made).objects.filter(pk=made.pk).exists()
     for made in kept:
@@ -49,7 +51,7 @@ def test_failures_still_pausing_sign_in_are_kept_whatever_the_period(db, setting
     settings.SIGNIN_RECORD_RETENTION_DAYS = 0
     counting = attempt(0)
 
-    call_command("purge_signin_records", stdout=StringIO())
+    call_command("purge_expired_data", stdout=StringIO())
 
     assert AccessAttempt.objects.filter(pk=counting.pk).exists()
 
@@ -58,7 +60,7 @@ def test_expired_sessions_are_deleted_and_live_ones_kept(db):
     expired = session(-60)
     live = session(60 * 60)
 
-    call_command("purge_signin_records", stdout=StringIO())
+    call_command("purge_expired_data", stdout=StringIO())
 
     assert list(Session.objects.values_list("session_key", flat=True)) == [live]
     assert expired != live

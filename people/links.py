@@ -1,0 +1,58 @@
+"""The links in emails to people: absolute addresses, and signed links that name a record.
+
+A signed link names the record's random `key` signed with the site's secret, with one salt per
+purpose, so no link can be used for another (a confirmation link never unsubscribes anyone).
+Every token made here is kept out of the logs by `people.redaction`.
+"""
+
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+
+class InvalidLink(Exception):
+    """The link was altered, cut short, or made for another purpose."""
+
+
+class ExpiredLink(InvalidLink):
+    """The link is genuine but too old to use."""
+
+
+def absolute_url(path):
+    """The site's public address (WAGTAILADMIN_BASE_URL) with this path: for links in emails."""
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def sign(value, salt, *, expires=False):
+    signer = signing.TimestampSigner(salt=salt) if expires else signing.Signer(salt=salt)
+    return signer.sign(value)
+
+
+def unsign(token, salt, *, max_age=None):
+    """The signed value; with `max_age`, the token must be that recent (ExpiredLink if not)."""
+    try:
+        if max_age is None:
+            return signing.Signer(salt=salt).unsign(token)
+        return signing.TimestampSigner(salt=salt).unsign(token, max_age=max_age)
+    except signing.SignatureExpired:
+        raise ExpiredLink from None
+    except signing.BadSignature:
+        raise InvalidLink from None
+
+
+def signed_url(viewname, record, salt):
+    """The absolute address of `viewname`, taking a token that names `record`."""
+    return absolute_url(reverse(viewname, args=[sign(record.key.hex, salt)]))
+
+
+def record_with_key(model, key):
+    """The record a genuine link names; None if it has since been deleted."""
+    try:
+        return model.objects.filter(key=key).first()
+    except ValidationError:  # signed with our secret, but not a key: not one of our links
+        raise InvalidLink from None
+
+
+def record_for(model, token, salt):
+    return record_with_key(model, unsign(token, salt))

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class MinimalRecordConfig(AppConfig):
+    name = "tests.people.minimal_record"
+    label = "minimal_record"
