@@ -1,6 +1,7 @@
 """Certificates stay within reach of export and erasure requests for their whole retention."""
 
 from datetime import timedelta
+from io import StringIO
 
 import pytest
 from django.core.management import call_command
@@ -26,7 +27,7 @@ def purged_certificate(event, time_machine):
         RegistrationFactory(event=event, full_name="Sam Other", status="attended")
     )
     time_machine.move_to(event.end + timedelta(days=366))
-    call_command("purge_registrations")
+    call_command("purge_expired_data", stdout=StringIO())
     assert not Registration.objects.exists()
     return certificate, others
 

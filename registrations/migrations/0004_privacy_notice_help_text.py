@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('registrations', '0002_event_organisers_group'),
+        ('registrations', '0003_certificate_email_digest_revoked_erased'),
     ]
 
     operations = [
