@@ -17,16 +17,11 @@ from wagtail.models import Page
 from events.models import EventIndexPage, EventPage
 from library.models import LibraryIndexPage, ResourcePage
 from membership.models import JoinRequest
-<<<<<<< HEAD
-from notifications.models import Subscriber
 from outbox.models import OutgoingEmail
+from people.models import person_record_models
 from portal.dates import uk_today
 from registrations.admin_views import can_read as can_read_registrations
 from registrations.models import Registration, registration_counts
-=======
-from portal.dates import uk_today
-from people.models import person_record_models
-from registrations.models import registration_counts
 from trials.models import REVIEW_WARNING_DAYS, TrialIndexPage, TrialPage
 
 # The group promises at least this many of its own meetings a year.

@@ -4,31 +4,13 @@ from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.text import capfirst
 from wagtail.admin.panels import FieldPanel, ObjectList
-from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
+from wagtail_modeladmin.helpers import ButtonHelper
 from wagtail_modeladmin.options import modeladmin_register
 from wagtail_modeladmin.views import EditView
 
 from membership.forms import JoinRequestAdminForm
 from membership.models import JoinRequest
 from people.modeladmin import OutboxInspectView, PersonRecordAdmin, SafeExportIndexView
-
-
-class JoinRequestPermissionHelper(PermissionHelper):
-    """Reading needs the view or change permission; requests only ever come from the form."""
-
-    def _can_read(self, user):
-        return self.user_has_specific_permission(
-            user, self.get_perm_codename("view")
-        ) or self.user_has_specific_permission(user, self.get_perm_codename("change"))
-
-    def user_can_list(self, user):
-        return self._can_read(user)
-
-    def user_can_inspect_obj(self, user, obj):
-        return self._can_read(user)
-
-    def user_can_create(self, user):
-        return False
 
 
 class JoinRequestButtonHelper(ButtonHelper):
@@ -103,7 +85,6 @@ class JoinRequestAdmin(PersonRecordAdmin):
     menu_icon = "group"
     menu_order = 250
     add_to_admin_menu = True
-    permission_helper_class = JoinRequestPermissionHelper
     button_helper_class = JoinRequestButtonHelper
     index_view_class = JoinRequestIndexView
     inspect_view_class = JoinRequestInspectView

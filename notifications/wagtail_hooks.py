@@ -10,27 +10,21 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
-from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import modeladmin_register
 
 from events.models import EventPage
 from notifications.admin_views import ANNOUNCE_PERMISSION, AnnounceIndexView, AnnounceView
 from notifications.models import Subscriber
-from people.modeladmin import PersonRecordAdmin, SafeExportIndexView
+from people.modeladmin import (
+    PersonRecordAdmin,
+    PersonRecordPermissionHelper,
+    SafeExportIndexView,
+)
 
 
-class SubscriberPermissionHelper(PermissionHelper):
-    """Reading needs the view permission. People join only through the emailed link, never
-    by being added or edited here; deleting erases them and the emails sent to them."""
-
-    def user_can_list(self, user):
-        return self.user_has_specific_permission(user, self.get_perm_codename("view"))
-
-    def user_can_inspect_obj(self, user, obj):
-        return self.user_can_list(user)
-
-    def user_can_create(self, user):
-        return False
+class SubscriberPermissionHelper(PersonRecordPermissionHelper):
+    """People join only through the emailed link, never by being edited here; deleting erases
+    them and the emails sent to them."""
 
     def user_can_edit_obj(self, user, obj):
         return False

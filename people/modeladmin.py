@@ -17,6 +17,7 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.text import capfirst
 from wagtail.admin import messages
+from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import DeleteView, HistoryView, IndexView, InspectView
 
@@ -152,11 +153,31 @@ class OutboxInspectView(InspectView):
         )
 
 
+class PersonRecordPermissionHelper(PermissionHelper):
+    """Reading needs the view or change permission; records of people come only from the
+    public forms, never added here."""
+
+    def _can_read(self, user):
+        return self.user_has_specific_permission(
+            user, self.get_perm_codename("view")
+        ) or self.user_has_specific_permission(user, self.get_perm_codename("change"))
+
+    def user_can_list(self, user):
+        return self._can_read(user)
+
+    def user_can_inspect_obj(self, user, obj):
+        return self._can_read(user)
+
+    def user_can_create(self, user):
+        return False
+
+
 class PersonRecordAdmin(ModelAdmin):
     """A list of people (models built on `people.models.PersonRecord`): CSV safe for
     spreadsheets, deletion that erases, history only for readers, and the delivery of their
     emails as a column, a filter and, on Inspect, the emails with *Try sending again*."""
 
+    permission_helper_class = PersonRecordPermissionHelper
     index_view_class = SafeExportIndexView
     history_view_class = ReadPermissionHistoryView
     delete_view_class = ErasingDeleteView

@@ -6,29 +6,12 @@ from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, ObjectList
-from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import modeladmin_register
 
 from events.models import EventPage
 from people.modeladmin import PersonRecordAdmin, SafeExportIndexView
 from registrations import admin_views, places
 from registrations.models import Registration
-
-
-class RegistrationPermissionHelper(PermissionHelper):
-    """Reading needs the view or change permission; registrations only come from the form."""
-
-    def _can_read(self, user):
-        return admin_views.can_read(user)
-
-    def user_can_list(self, user):
-        return self._can_read(user)
-
-    def user_can_inspect_obj(self, user, obj):
-        return self._can_read(user)
-
-    def user_can_create(self, user):
-        return False
 
 
 class RegistrationAdminForm(WagtailAdminModelForm):
@@ -76,7 +59,6 @@ class RegistrationAdmin(PersonRecordAdmin):
     menu_icon = "list-ul"
     menu_order = 252
     add_to_admin_menu = True
-    permission_helper_class = RegistrationPermissionHelper
     index_view_class = RegistrationIndexView
     list_display = (
         "full_name",

@@ -47,6 +47,11 @@ def test_every_relative_link_leads_to_a_file_and_heading_that_exist(page):
     assert broken == []
 
 
+def test_the_readme_is_read_in_minutes():
+    # What it is, the two commands and where everything else lives; the rest is in docs/.
+    assert len((ROOT / "README.md").read_text(encoding="utf-8").splitlines()) <= 200
+
+
 def test_the_readme_links_every_docs_page():
     linked = {Path(target.partition("#")[0]).name for target in relative_links(ROOT / "README.md")}
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('registrations', '0003_certificate_email_digest_revoked_erased'),
+        ('registrations', '0004_registration_calendar_changes'),
     ]
 
     operations = [
