@@ -1,10 +1,11 @@
 """Retention: how long each kind of personal data is kept, and the daily purge that keeps to it.
 
 A model declares its rule as a class attribute (`retention = Retention(...)`, or a tuple of
-them), as records of people do; data held by apps below `people` (the outbox, sign-in records, sessions) is given
-a rule with `register()` from `PeopleConfig.ready()`. `manage.py purge_expired_data` deletes
-what every rule says has expired, and the retention table in docs/data-protection.md is
-checked against these rules by a test, so the privacy notice's periods are the ones applied.
+them), as records of people do; data held by apps below `people` (the outbox, sign-in records,
+sessions) is given a rule with `register()` from `PeopleConfig.ready()`.
+`manage.py purge_expired_data` deletes what every rule says has expired, and the retention
+table in docs/data-protection.md is checked against these rules by a test, so the privacy
+notice's periods are the ones applied.
 """
 
 from collections.abc import Callable

@@ -230,7 +230,7 @@ AXES_RESET_ON_SUCCESS = True
 SIGNIN_ACCOUNT_FAILURE_LIMIT = 20
 SIGNIN_CLIENT_FAILURE_LIMIT = 20
 # Records of sign-ins and failed sign-ins (username, address, browser, time) are deleted after
-# this many days by `purge_signin_records`, with expired sessions.
+# this many days by `purge_expired_data`, with expired sessions.
 SIGNIN_RECORD_RETENTION_DAYS = int(os.environ.get("SIGNIN_RECORD_RETENTION_DAYS", "90"))
 # Signed-in admin sessions end 12 hours after sign-in, however busy.
 SESSION_COOKIE_AGE = 12 * 60 * 60
@@ -390,7 +390,7 @@ PERMISSIONS_POLICY = {
 # Page editors can hit Django's 1,000-field limit on long StreamFields.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# Join requests: closed requests older than this are deleted by `purge_join_requests`.
+# Join requests: closed requests older than this are deleted by `purge_expired_data`.
 JOIN_REQUEST_RETENTION_DAYS = int(os.environ.get("JOIN_REQUEST_RETENTION_DAYS", "365"))
 # Registrations are deleted this many days after their event; certificate records (name,
 # event, hours, number) are kept longer, so that certificates can still be verified.

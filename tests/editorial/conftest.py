@@ -7,14 +7,13 @@ from portal.models import SiteSettings
 from tests.events.factories import EventIndexPageFactory
 from tests.library.factories import LibraryIndexPageFactory
 from tests.membership.factories import JoinPageFactory
-from tests.trials.factories import TrialIndexPageFactory
 
 PASSWORD = "correct horse battery staple"
 
 
 @pytest.fixture
 def site_sections(home_page):
-    """The home page with its events index, library, join page and trials index, all published."""
+    """The home page with its events index, library and join page, all published."""
     site_settings = SiteSettings.for_site(home_page.get_site())
     site_settings.contact_email = "group@example.org"
     site_settings.save()
@@ -23,7 +22,6 @@ def site_sections(home_page):
         "events": EventIndexPageFactory(parent=home_page),
         "library": LibraryIndexPageFactory(parent=home_page),
         "join": JoinPageFactory(parent=home_page),
-        "trials": TrialIndexPageFactory(parent=home_page),
     }
 
 

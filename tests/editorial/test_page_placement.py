@@ -15,6 +15,7 @@ from membership.models import JoinPage
 from tests.events.factories import EventPageFactory
 from tests.home.factories import StandardPageFactory
 from tests.library.factories import ResourcePageFactory
+from tests.trials.factories import TrialIndexPageFactory
 
 SINGLETONS = [HomePage, EventIndexPage, LibraryIndexPage, JoinPage]
 
@@ -28,6 +29,7 @@ def tree(site_sections):
         "standard": StandardPageFactory(parent=site_sections["home"]),
         "event": EventPageFactory(parent=site_sections["events"]),
         "resource": ResourcePageFactory(parent=site_sections["library"]),
+        "trials": TrialIndexPageFactory(parent=site_sections["home"]),
     }
 
 

@@ -95,7 +95,7 @@ def test_after_the_registration_is_purged_a_name_is_corrected_but_not_sent(
     client, organiser, certificate, event, time_machine
 ):
     time_machine.move_to(event.end + timedelta(days=366))
-    call_command("purge_registrations")
+    call_command("purge_expired_data", stdout=io.StringIO())
     client.force_login(organiser)
 
     response = client.post(

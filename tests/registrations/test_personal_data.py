@@ -51,10 +51,10 @@ def test_a_request_never_confirmed_goes_once_its_event_has_ended(event, time_mac
     registered = RegistrationFactory(event=event)
 
     time_machine.move_to(event.end - timedelta(minutes=1))
-    call_command("purge_registrations")
+    call_command("purge_expired_data", stdout=StringIO())
     assert Registration.objects.filter(pk=unconfirmed.pk).exists()
 
     time_machine.move_to(event.end + timedelta(days=1))
-    call_command("purge_registrations")
+    call_command("purge_expired_data", stdout=StringIO())
     assert not Registration.objects.filter(pk=unconfirmed.pk).exists()
     assert Registration.objects.filter(pk=registered.pk).exists()

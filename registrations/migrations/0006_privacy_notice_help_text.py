@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('registrations', '0004_registration_calendar_changes'),
+        ('registrations', '0005_registration_unconfirmed'),
     ]
 
     operations = [
