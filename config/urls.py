@@ -6,6 +6,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from events import urls as events_urls
+from members import urls as members_urls
 from notifications import urls as notifications_urls
 from pagecache.cache import cache_public
 from portal import media, views
@@ -28,6 +29,7 @@ urlpatterns = [
     # server. With media in S3 (MEDIA_S3_BUCKET), image URLs point at the bucket instead.
     path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", media.serve, name="media"),
     path("", include(events_urls)),
+    path("", include(members_urls)),
     path("", include(notifications_urls)),
     path("", include(registrations_urls)),
 ]

@@ -57,6 +57,9 @@ class JoinRequestInspectView(OutboxInspectView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             status_changes=self.instance.status_changes.select_related("changed_by"),
+            # Accepted applicants can be invited to become members (members/invitations.py).
+            can_invite=self.instance.status == JoinRequest.Status.ACCEPTED
+            and self.request.user.has_perm("members.add_member"),
             **kwargs,
         )
 

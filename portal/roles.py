@@ -76,13 +76,18 @@ ROLES = (
     ),
     Role(
         name="Membership",
-        description="Read and answer join requests, choose where new join requests are "
-        "emailed, see and remove subscribers, and announce events to subscribers; nothing else.",
+        description="Read and answer join requests, invite accepted applicants to become "
+        "members, see, correct and remove members, choose where new join requests are emailed, "
+        "see and remove subscribers, and announce events to subscribers; nothing else.",
         permissions=(
             "wagtailadmin.access_admin",
             "membership.view_joinrequest",
             "membership.change_joinrequest",
             "membership.change_membershipsettings",
+            "members.add_member",
+            "members.view_member",
+            "members.change_member",
+            "members.delete_member",
             "notifications.view_subscriber",
             "notifications.delete_subscriber",
             "notifications.announce_event",
@@ -103,6 +108,11 @@ ROLES = (
         ),
         collection_permissions=("choose_document",),
     ),
+    Role(
+        name="Members",
+        description="Members of the group: read the members-only pages on the public site, "
+        "signing in there with a code or link sent by email; no access to the admin.",
+    ),
 )
 ROLES_BY_NAME = {role.name: role for role in ROLES}
 
@@ -111,6 +121,7 @@ ROLES_BY_NAME = {role.name: role for role in ROLES}
 # (portal/second_factor.py). Today that is the Membership and Event organisers groups.
 PERSONAL_DATA_PERMISSIONS = (
     "membership.view_joinrequest",
+    "members.view_member",
     "notifications.view_subscriber",
     "registrations.view_registration",
     "registrations.view_certificate",

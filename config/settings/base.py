@@ -45,6 +45,7 @@ PORTAL_APPS = (
     "events",
     "library",
     "membership",
+    "members",
     "notifications",
     "registrations",
     "trials",
@@ -390,6 +391,8 @@ PERMISSIONS_POLICY = {
 # Page editors can hit Django's 1,000-field limit on long StreamFields.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
+# Invitations to become a member not taken up within this many days are deleted.
+MEMBER_INVITATION_RETENTION_DAYS = int(os.environ.get("MEMBER_INVITATION_RETENTION_DAYS", "30"))
 # Join requests: closed requests older than this are deleted by `purge_expired_data`.
 JOIN_REQUEST_RETENTION_DAYS = int(os.environ.get("JOIN_REQUEST_RETENTION_DAYS", "365"))
 # Registrations are deleted this many days after their event; certificate records (name,

@@ -15,6 +15,7 @@ CONTENT_APPS = [
     "events",
     "library",
     "membership",
+    "members",
     "notifications",
     "registrations",
     "trials",
