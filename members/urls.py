@@ -9,4 +9,9 @@ app_name = "members"
 urlpatterns = [
     path("members/invitation/<str:token>/", views.accept_invitation, name="accept_invitation"),
     path("members/welcome/", views.welcome, name="welcome"),
+    path("members/sign-in/", views.sign_in, name="sign_in"),
+    path("members/sign-in/check-your-email/", views.check_your_email, name="check_your_email"),
+    path("members/sign-in/link/", views.sign_in_link, name="sign_in_link"),
+    path("members/sign-out/", views.sign_out, name="sign_out"),
+    path("members/signed-out/", views.signed_out, name="signed_out"),
 ]

@@ -219,6 +219,9 @@ else:
 AUTHENTICATION_BACKENDS = [
     "portal.signin.SignInGuard",
     "django.contrib.auth.backends.ModelBackend",
+    # Members' emailed sign-in links (members/signin.py); tried after the guard above, so a
+    # client sending bad links is paused like one typing wrong passwords.
+    "sesame.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
@@ -235,6 +238,12 @@ SIGNIN_CLIENT_FAILURE_LIMIT = 20
 SIGNIN_RECORD_RETENTION_DAYS = int(os.environ.get("SIGNIN_RECORD_RETENTION_DAYS", "90"))
 # Signed-in admin sessions end 12 hours after sign-in, however busy.
 SESSION_COOKIE_AGE = 12 * 60 * 60
+# Members' sign-in links (members/signin.py) work once: django-sesame ties each to the last
+# sign-in, and work for 30 minutes.
+SESAME_ONE_TIME = True
+SESAME_MAX_AGE = 30 * 60
+# Pages restricted to a group send readers to the members' sign-in, never the admin's.
+WAGTAIL_FRONTEND_LOGIN_URL = "/members/sign-in/"
 # Models of other projects whose rows no public page shows, by app or model: saving them leaves
 # the page cache alone. The portal's own models say so themselves (`shown_on_public_pages`).
 PAGE_CACHE_IGNORES = (
