@@ -1,10 +1,14 @@
-"""The "Members" admin area, seen only by superusers and the Membership group, and the
-invitation sent from an accepted join request."""
+"""The "Members" admin area, seen only by superusers and the Membership group, the
+invitation sent from an accepted join request, and what a members-only page shows those who
+may not read it."""
 
 from django.contrib import admin
+from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils.cache import add_never_cache_headers
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.models import PageViewRestriction
 from wagtail_modeladmin.options import modeladmin_register
 
 from members.admin_views import invite_join_request
@@ -105,3 +109,33 @@ def member_urls():
             name="members_invite",
         )
     ]
+
+
+@hooks.register("on_serve_page", order=-1)
+def members_only_pages(serve_page):
+    """A page restricted to signed-in users or to groups (Wagtail's privacy settings) shows
+    anyone who may not read it its title and how to sign in, and nothing of its content.
+
+    Wagtail would send them to the sign-in page instead, and a signed-in person without access
+    round a login loop (wagtail/wagtail#4297): they get a clear message here. Neither answer is
+    ever cached, and a request with a session never reaches the page cache (pagecache/cache.py).
+    """
+
+    def serve(page, request, args, kwargs):
+        for restriction in page.get_view_restrictions():
+            if restriction.restriction_type == PageViewRestriction.PASSWORD:
+                continue
+            if not restriction.accept_request(request):
+                response = TemplateResponse(
+                    request,
+                    "members/members_only.html",
+                    # Only the title: the page itself would give its description to the
+                    # layout's meta tags.
+                    {"page_title": page.title, "next": request.get_full_path()},
+                    status=403,
+                )
+                add_never_cache_headers(response)
+                return response
+        return serve_page(page, request, args, kwargs)
+
+    return serve
