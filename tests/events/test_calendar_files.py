@@ -200,8 +200,10 @@ def test_private_event_calendar_file_needs_a_login(client, events_index, now):
 
     response = client.get(event.url + "ics/")
 
-    assert response.status_code == 302
-    assert "/login/" in response["Location"]
+    # The members-only answer (members/wagtail_hooks.py): a sign-in link, no calendar.
+    assert response.status_code == 403
+    assert "text/calendar" not in response["Content-Type"]
+    assert "/members/sign-in/?next=" in response.content.decode()
 
 
 # The subscription feed.
