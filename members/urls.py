@@ -14,4 +14,8 @@ urlpatterns = [
     path("members/sign-in/link/", views.sign_in_link, name="sign_in_link"),
     path("members/sign-out/", views.sign_out, name="sign_out"),
     path("members/signed-out/", views.signed_out, name="signed_out"),
+    path("members/my-details/", views.my_details, name="my_details"),
+    path("members/my-details/download/", views.download_my_details, name="download_my_details"),
+    path("members/leave/", views.leave, name="leave"),
+    path("members/left/", views.left, name="left"),
 ]

@@ -1,18 +1,27 @@
 """The public pages of members: taking up an invitation, signing in and out by emailed link."""
 
+import json
 import logging
 
 from django import forms
+from django.contrib import messages
 from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from wagtail.models import Site
 
 from members import invitations, signin
+from members.models import Member
 from membership.models import JoinPage
+from people import personal_data
 from people.consent import privacy_notice, privacy_notice_version
 from portal.antispam import too_many_requests
 from portal.forms import error_summary
@@ -154,3 +163,99 @@ def sign_out(request):
 @require_safe
 def signed_out(request):
     return TemplateResponse(request, "members/signed_out.html")
+
+
+def _signed_in_member(request):
+    if not request.user.is_authenticated or not signin.is_member(request.user):
+        return None
+    return request.user.member
+
+
+class DetailsForm(forms.ModelForm):
+    class Meta:
+        model = Member
+        fields = ["full_name", "organisation"]
+
+
+class LeaveForm(forms.Form):
+    keep_certificates = forms.TypedChoiceField(
+        label="Your CPD certificates",
+        choices=[
+            (
+                "yes",
+                "Keep my certificate records, so certificates I was given can still be checked",
+            ),
+            ("no", "Erase everything the group holds about me, certificates included"),
+        ],
+        widget=forms.RadioSelect,
+        coerce=lambda value: value == "yes",
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def my_details(request):
+    """Everything the group holds about the signed-in member, and correcting their details."""
+    member = _signed_in_member(request)
+    if member is None:
+        return redirect_to_login(request.get_full_path(), reverse("members:sign_in"))
+    form = DetailsForm(request.POST or None, instance=member)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            form.save()
+            user = member.user
+            user.first_name, _, user.last_name = member.full_name.partition(" ")
+            user.first_name, user.last_name = user.first_name[:150], user.last_name[:150]
+            user.save(update_fields=["first_name", "last_name"])
+        messages.success(request, "Your details have been saved.")
+        return redirect("members:my_details")
+    held = personal_data.export(member.email)
+    return TemplateResponse(
+        request,
+        "members/my_details.html",
+        {
+            "member": member,
+            "form": form,
+            "leave_form": LeaveForm(),
+            "held": json.dumps(held, cls=DjangoJSONEncoder, indent=2),
+            "error_summary": error_summary(form, "details-form") if form.is_bound else [],
+        },
+    )
+
+
+@never_cache
+@require_safe
+def download_my_details(request):
+    """The same export as `manage.py personal_data --export`, as a JSON file."""
+    member = _signed_in_member(request)
+    if member is None:
+        return redirect_to_login(request.get_full_path(), reverse("members:sign_in"))
+    response = HttpResponse(
+        json.dumps(personal_data.export(member.email), cls=DjangoJSONEncoder, indent=2),
+        content_type="application/json",
+    )
+    response["Content-Disposition"] = 'attachment; filename="my-details.json"'
+    return response
+
+
+@require_POST
+def leave(request):
+    member = _signed_in_member(request)
+    if member is None:
+        return redirect_to_login(reverse("members:my_details"), reverse("members:sign_in"))
+    form = LeaveForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Choose what happens to your certificates, then leave again.")
+        return redirect("members:my_details")
+    address = member.email
+    logout(request)
+    if form.cleaned_data["keep_certificates"]:
+        Member.objects.filter(pk=member.pk).erase()
+    else:
+        personal_data.erase(address)
+    return redirect("members:left")
+
+
+@require_safe
+def left(request):
+    return TemplateResponse(request, "members/left.html")
