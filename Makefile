@@ -33,6 +33,7 @@ demo: migrate
 ## the background worker that sends mail (both stop together with Ctrl+C)
 run: demo
 	$(PY) manage.py ensure_dev_admin
+	$(PY) manage.py ensure_dev_member
 	$(PY) manage.py db_worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)

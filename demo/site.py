@@ -8,6 +8,7 @@ from demo.events import build_events
 from demo.group_text import read_group_text
 from demo.home import build_home, build_site_settings, build_standard_pages
 from demo.library import build_library
+from demo.members import build_members_area
 from demo.membership import build_join_page, route_join_requests_to_the_chair
 from demo.trials import build_trials
 
@@ -20,6 +21,7 @@ def build_site():
     build_events(home, text)
     build_library(home)
     build_trials(home)
+    build_members_area(home)
     join_page, _ = build_join_page(home, text)
     route_join_requests_to_the_chair(home, text)
     if home.join_page_id is None:
