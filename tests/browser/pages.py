@@ -22,10 +22,13 @@ from demo.site import build_site
 from events.models import EventIndexPage, EventPage, EventType
 from home.models import StandardPage
 from library.models import LibraryIndexPage, ResourcePage
-from membership.models import JoinPage
+from members import invitations, signin
+from members.models import Member
+from membership.models import JoinPage, JoinRequest
 from membership.views import JOIN_RATE_LIMIT
 from notifications import tokens
 from notifications.models import Subscriber
+from people.links import absolute_url
 from portal.blocks import BodyBlock
 from registrations import certificates
 from registrations import tokens as registration_tokens
@@ -148,6 +151,7 @@ def covered_pages():
         *join_pages(),
         *notification_pages(),
         *registration_pages(),
+        *member_pages(),
     ]
 
 
@@ -288,9 +292,12 @@ def use_up_the_join_rate_limit():
 
 def notification_pages():
     """The sign-up form and the pages its emails link to, for subscribers made here."""
-    pending, _ = Subscriber.objects.get_or_create(email="pending@example.org")
+    consent = {"consent_given_at": timezone.now(), "privacy_notice_version": "Privacy notice"}
+    pending, _ = Subscriber.objects.get_or_create(email="pending@example.org", defaults=consent)
     staying, leaving = (
-        Subscriber.objects.get_or_create(email=email, defaults={"confirmed_at": timezone.now()})[0]
+        Subscriber.objects.get_or_create(
+            email=email, defaults={"confirmed_at": timezone.now(), **consent}
+        )[0]
         for email in ("staying@example.org", "leaving@example.org")
     )
     return [
@@ -375,10 +382,10 @@ def registration_pages():
     )
     certificate = certificates.issue(people["attended@example.org"])
     cancel_path = registration_tokens.cancel_url(cancelling).removeprefix(
-        registration_tokens.full_url("")
+        absolute_url("")
     )
     feedback_path = registration_tokens.feedback_url(people["feedback@example.org"]).removeprefix(
-        registration_tokens.full_url("")
+        absolute_url("")
     )
     return [
         CoveredPage("Registration: form", event.url, shows="places left"),
@@ -484,3 +491,68 @@ def fetch(client: Client, covered):
     )
     assert covered.shows in response.content.decode(), f"{covered.name} ({covered.path})"
     return response.content
+
+
+def _member(email, *, joined):
+    member, _ = Member.objects.get_or_create(
+        email=email,
+        defaults={
+            "full_name": "Example Member",
+            "role": JoinRequest.Role.NURSE,
+            "organisation": "Example hospital",
+            "consent_given_at": timezone.now(),
+            "privacy_notice_version": "Privacy notice (example)",
+        },
+    )
+    if joined and not member.has_joined:
+        member = invitations.accept(member, privacy_notice_version="Privacy notice (example)")
+    return member
+
+
+def member_pages():
+    """The members' public pages: signing in, the invitation, and a members-only page."""
+    invited = _member("invited@example.org", joined=False)
+    joined = _member("joined@example.org", joined=True)
+    minutes = found(
+        StandardPage.objects.live().filter(slug="example-minutes").first(), "example minutes"
+    )
+    return [
+        CoveredPage("Members: sign-in form", "/members/sign-in/"),
+        CoveredPage(
+            "Members: sign-in sent with errors",
+            "/members/sign-in/",
+            submit={},
+            shows="There is a problem",
+            reset=cache.clear,
+        ),
+        CoveredPage("Members: check your email", "/members/sign-in/check-your-email/"),
+        CoveredPage(
+            "Members: sign-in link",
+            signin.sign_in_url(joined.user).removeprefix(absolute_url("")),
+            shows="Press the button to sign in",
+        ),
+        CoveredPage(
+            "Members: sign-in link that does not work",
+            "/members/sign-in/link/?t=not-a-token",
+            status=410,
+            shows="This sign-in link does not work",
+        ),
+        CoveredPage(
+            "Members: invitation",
+            f"/members/invitation/{invitations.invitation_token(invited)}/",
+            shows="Become a member",
+        ),
+        CoveredPage(
+            "Members: invitation link broken",
+            "/members/invitation/not-a-token/",
+            status=404,
+        ),
+        CoveredPage(
+            "Members: members-only page, not signed in",
+            minutes.url,
+            status=403,
+            shows="For members",
+        ),
+        CoveredPage("Members: signed out", "/members/signed-out/"),
+        CoveredPage("Members: left the group", "/members/left/"),
+    ]
