@@ -381,9 +381,7 @@ def registration_pages():
         registration_tokens.full_url("")
     )
     certificate = certificates.issue(people["attended@example.org"])
-    cancel_path = registration_tokens.cancel_url(cancelling).removeprefix(
-        absolute_url("")
-    )
+    cancel_path = registration_tokens.cancel_url(cancelling).removeprefix(absolute_url(""))
     feedback_path = registration_tokens.feedback_url(people["feedback@example.org"]).removeprefix(
         absolute_url("")
     )
