@@ -10,7 +10,9 @@ from wagtail.models import PageViewRestriction
 
 from home.models import StandardPage
 from pagecache.cache import _entry_key, current_generation
+from tests.events.factories import EventIndexPageFactory, EventPageFactory
 from tests.home.factories import StandardPageFactory
+from tests.library.factories import LibraryIndexPageFactory, ResourcePageFactory
 from tests.members.factories import MemberFactory
 
 SECRET = "Minutes of the steering group: the confidential budget"
@@ -131,3 +133,25 @@ def test_members_only_pages_are_not_in_public_search_or_the_sitemap(client, minu
 
     assert "/minutes/" not in search
     assert "/minutes/" not in sitemap
+
+
+def _members_only(page):
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.add(Group.objects.get(name="Members"))
+
+
+def test_members_only_events_and_resources_are_not_in_the_public_feeds(client, home_page):
+    events = EventIndexPageFactory(parent=home_page)
+    EventPageFactory(parent=events, title="Open study day")
+    _members_only(EventPageFactory(parent=events, title="Members' workshop"))
+    library = LibraryIndexPageFactory(parent=home_page)
+    ResourcePageFactory(parent=library, title="Open guideline")
+    _members_only(ResourcePageFactory(parent=library, title="Members' draft paper"))
+
+    calendar = client.get("/events/feed.ics").content.decode()
+    atom = client.get(library.url + "feed/").content.decode()
+
+    assert "Open study day" in calendar and "Members' workshop" not in calendar
+    assert "Open guideline" in atom and "Members" not in atom
