@@ -377,9 +377,7 @@ def registration_pages():
     def unconfirmed_again():
         Registration.objects.filter(pk=confirming.pk).update(status=Registration.Status.UNCONFIRMED)
 
-    confirm_path = registration_tokens.confirm_url(confirming).removeprefix(
-        registration_tokens.full_url("")
-    )
+    confirm_path = registration_tokens.confirm_url(confirming).removeprefix(absolute_url(""))
     certificate = certificates.issue(people["attended@example.org"])
     cancel_path = registration_tokens.cancel_url(cancelling).removeprefix(absolute_url(""))
     feedback_path = registration_tokens.feedback_url(people["feedback@example.org"]).removeprefix(
