@@ -6,10 +6,10 @@ filters covering none, no word is broken across lines (a break after a hyphen is
 import pytest
 
 from events.models import EventPage
-from notifications.models import Subscriber
 from registrations.models import Registration
 from tests.browser.conftest import LAPTOPS, sign_in_as
 from tests.membership.factories import JoinRequestFactory
+from tests.notifications.factories import SubscriberFactory
 
 pytestmark = [pytest.mark.browser]
 
@@ -81,7 +81,7 @@ def many_people(demo_pages):
     event = EventPage.objects.filter(registration=EventPage.RegistrationMode.PORTAL).first()
     for number in range(PEOPLE):
         JoinRequestFactory(full_name=f"{NAME} {number}", email=f"applicant{number}@example.org")
-        Subscriber.objects.create(email=f"long.address.for.subscriber{number}@example.nhs.uk")
+        SubscriberFactory(email=f"long.address.for.subscriber{number}@example.nhs.uk", pending=True)
         Registration.objects.create(
             event=event,
             full_name=f"{NAME} {number}",
