@@ -32,7 +32,7 @@ LISTS = {
     "registrations": (
         "Event organisers",
         "/admin/registrations/registration/",
-        ["Full name", "Status", "Registered"],
+        ["Full name", "Status", "Registered", "Email delivery"],
     ),
 }
 
