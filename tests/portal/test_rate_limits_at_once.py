@@ -18,7 +18,7 @@ WORKERS = 16
     "postgresql" not in settings.DATABASES["default"]["ENGINE"],
     reason="SQLite writes one transaction at a time: only PostgreSQL can race",
 )
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_sixty_four_hits_at_once_are_all_counted_and_ten_let_through():
     limit = RateLimit("test-at-once", limit=10, period=60 * 60)
     start_together = Barrier(WORKERS)
