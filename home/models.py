@@ -190,3 +190,11 @@ class StandardPage(BasePage):
 
     def get_summary(self):
         return Truncator(self.introduction).chars(160)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # A member sees the members-only pages of a section too, marked as such.
+        context["section_pages"] = (
+            StandardPage.objects.child_of(self).live().readable_by(request).order_by("path")
+        )
+        return context

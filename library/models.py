@@ -23,7 +23,7 @@ from pagecache.cache import cached_until_change
 from portal.blocks import BodyBlock
 from portal.dates import next_uk_midnight, uk_today
 from portal.doi import DOI_ERROR, doi_url, is_doi, normalise_doi
-from portal.models import BasePage, ListEntry, edit_tabs
+from portal.models import BasePage, ListEntry, audience, edit_tabs
 from portal.pagination import cache_page_number, lazy_page
 
 RESOURCES_PER_PAGE = 10
@@ -80,18 +80,19 @@ class LibraryIndexPage(RoutablePageMixin, BasePage):
     def get_summary(self):
         return self.introduction
 
-    def resources(self):
-        """Published, public resources in this library, in no particular order."""
-        return ResourcePage.objects.live().public().descendant_of(self)
+    def resources(self, request=None):
+        """Published resources in this library that the reader may open (without a request,
+        public ones), in no particular order."""
+        return ResourcePage.objects.live().readable_by(request).descendant_of(self)
 
-    def resources_for_listing(self):
+    def resources_for_listing(self, request=None):
         """`resources()` with what the listing shows of each, in a fixed number of queries.
 
         Without the write-ups the listing never shows, sorting thousands of matches stays in
         memory: a one-word search over 10,000 resources took 37 ms to list, 14 ms without.
         """
         return (
-            self.resources()
+            self.resources(request)
             .select_related("resource_type")
             .prefetch_related("topics")
             .defer("body")
@@ -99,18 +100,19 @@ class LibraryIndexPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        resources = self.resources()
+        resources = self.resources(request)
+        reader = audience(request)
         form = LibraryFilterForm(
             request.GET,
             topics=Topic.cached_list(),
             resource_types=ResourceType.cached_list(),
             years=cached_until_change(
-                f"library-years:{self.pk}",
+                f"library-years:{self.pk}:{reader}",
                 lambda: [day.year for day in resources.dates("publication_date", "year", "DESC")],
             ),
         )
         page = lazy_page(
-            lambda: form.search(self.resources_for_listing()),
+            lambda: form.search(self.resources_for_listing(request)),
             RESOURCES_PER_PAGE,
             request.GET.get("page"),
         )
@@ -121,6 +123,7 @@ class LibraryIndexPage(RoutablePageMixin, BasePage):
             cache_query=lambda: {**form.query_in_force(), "page": cache_page_number(page)},
             feed_url=self.get_url(request) + self.reverse_subpage("feed"),
             today=uk_today(),
+            audience=reader,
         )
         return context
 

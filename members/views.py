@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from members import invitations, signin
 from members.models import Member
@@ -25,6 +25,7 @@ from people import personal_data
 from people.consent import privacy_notice, privacy_notice_version
 from portal.antispam import too_many_requests
 from portal.forms import error_summary
+from portal.models import PortalPageQuerySet, restricted_sections
 
 logger = logging.getLogger(__name__)
 
@@ -73,7 +74,18 @@ def accept_invitation(request, token):
 @require_safe
 def welcome(request):
     member = getattr(request.user, "member", None) if request.user.is_authenticated else None
-    return TemplateResponse(request, "members/welcome.html", {"member": member})
+    sections = (
+        PortalPageQuerySet(Page)
+        .live()
+        .filter(path__in=restricted_sections()["for_people_signed_in"])
+        .readable_by(request)
+        .order_by("path")
+        if member
+        else []
+    )
+    return TemplateResponse(
+        request, "members/welcome.html", {"member": member, "members_sections": sections}
+    )
 
 
 class SignInForm(forms.Form):

@@ -8,7 +8,7 @@ from django.urls import path
 from django.utils.cache import add_never_cache_headers
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, ObjectList
-from wagtail.models import PageViewRestriction
+from wagtail.models import BaseViewRestriction
 from wagtail_modeladmin.options import modeladmin_register
 
 from members.admin_views import invite_join_request
@@ -122,20 +122,35 @@ def members_only_pages(serve_page):
     """
 
     def serve(page, request, args, kwargs):
-        for restriction in page.get_view_restrictions():
-            if restriction.restriction_type == PageViewRestriction.PASSWORD:
-                continue
-            if not restriction.accept_request(request):
-                response = TemplateResponse(
-                    request,
-                    "members/members_only.html",
-                    # Only the title: the page itself would give its description to the
-                    # layout's meta tags.
-                    {"page_title": page.title, "next": request.get_full_path()},
-                    status=403,
-                )
-                add_never_cache_headers(response)
-                return response
-        return serve_page(page, request, args, kwargs)
+        refused = _members_only_refusal(request, page.title, "page", page.get_view_restrictions())
+        return refused or serve_page(page, request, args, kwargs)
 
     return serve
+
+
+@hooks.register("before_serve_document", order=-1)
+def members_only_documents(document, request):
+    """A document in a collection made members-only (Wagtail's collection privacy) answers as
+    a members-only page does: its title and how to sign in, never a loop through sign-in."""
+    return _members_only_refusal(
+        request, document.title, "document", document.collection.get_view_restrictions()
+    )
+
+
+def _members_only_refusal(request, title, what, restrictions):
+    """The members-only notice if a restriction for people who sign in refuses `request`;
+    None otherwise (password restrictions are left to Wagtail's password form)."""
+    for restriction in restrictions:
+        if restriction.restriction_type == BaseViewRestriction.PASSWORD:
+            continue
+        if not restriction.accept_request(request):
+            response = TemplateResponse(
+                request,
+                "members/members_only.html",
+                # Only the title: a page would give its description to the layout's meta tags.
+                {"page_title": title, "what": what, "next": request.get_full_path()},
+                status=403,
+            )
+            add_never_cache_headers(response)
+            return response
+    return None

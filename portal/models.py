@@ -35,6 +35,12 @@ def restricted_sections():
         "restricted-sections",
         lambda: {
             "restricted": list(PageViewRestriction.objects.values_list("page__path", flat=True)),
+            # Sections for people who sign in (members), rather than for holders of a password.
+            "for_people_signed_in": list(
+                PageViewRestriction.objects.exclude(
+                    restriction_type=PageViewRestriction.PASSWORD
+                ).values_list("page__path", flat=True)
+            ),
             # An alias takes its source page's restrictions, which its own path does not show.
             "aliases": list(
                 Page.objects.filter(alias_of__isnull=False).values_list("path", flat=True)
@@ -47,11 +53,74 @@ class PortalPageQuerySet(PageQuerySet):
     """Pages, with `public()` reading the restricted sections from the cache."""
 
     def private_q(self):
-        q = Q()
-        for path in restricted_sections()["restricted"]:
-            q |= Q(path__startswith=path)  # the page and everything below it
-        # As Wagtail's own: match no page when nothing is restricted.
-        return q if q else Q(pk__in=[])
+        return _sections_q(restricted_sections()["restricted"])
+
+    def readable_by(self, request):
+        """The pages this reader may open: public pages, and for someone signed in also the
+        restricted sections they are let into (a members' area for a member).
+
+        For listings and search. Readers who are not signed in get `public()` as before, so
+        what the page cache keeps for them is unchanged.
+        """
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated:
+            return self.public()
+        return self.exclude(_sections_q(sections_closed_to(request)))
+
+
+def audience(request):
+    """Which readers see the same listings as this one, for keys of kept fragments: "public"
+    for everyone who may open no restricted section, else the sections this reader may open."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return "public"
+    closed = set(sections_closed_to(request))
+    open_to_reader = sorted(set(restricted_sections()["restricted"]) - closed)
+    if not open_to_reader:
+        return "public"
+    return hashlib.md5(",".join(open_to_reader).encode(), usedforsecurity=False).hexdigest()
+
+
+def sections_closed_to(request):
+    """Tree paths of the restricted sections `request` may not open: three queries however
+    many there are (Wagtail's own check reads the reader's groups once per section), once a
+    request."""
+    if not hasattr(request, "_sections_closed_to_reader"):
+        request._sections_closed_to_reader = _sections_closed_to(request)
+    return request._sections_closed_to_reader
+
+
+def _sections_closed_to(request):
+    user = request.user
+    group_ids = set(user.groups.values_list("pk", flat=True))
+    passed_passwords = set(
+        request.session.get(PageViewRestriction.passed_view_restrictions_session_key, [])
+    )
+    closed = []
+    for restriction in PageViewRestriction.objects.select_related("page").prefetch_related(
+        "groups"
+    ):
+        if restriction.restriction_type == PageViewRestriction.LOGIN:
+            continue
+        if restriction.restriction_type == PageViewRestriction.GROUPS and (
+            user.is_superuser or group_ids & {group.pk for group in restriction.groups.all()}
+        ):
+            continue
+        if (
+            restriction.restriction_type == PageViewRestriction.PASSWORD
+            and restriction.pk in passed_passwords
+        ):
+            continue
+        closed.append(restriction.page.path)
+    return closed
+
+
+def _sections_q(paths):
+    q = Q()
+    for path in paths:
+        q |= Q(path__startswith=path)  # the page and everything below it
+    # As Wagtail's own: match no page when nothing is restricted.
+    return q if q else Q(pk__in=[])
 
 
 class BasePage(Page):
@@ -106,6 +175,13 @@ class BasePage(Page):
         # As Wagtail does, so that `get_parent()` needs no query.
         subpage._cached_parent_obj = self
         return subpage.route(request, remaining)
+
+    @property
+    def is_members_only(self):
+        """Whether only people who sign in may read this page: listings mark it so."""
+        return any(
+            self.path.startswith(path) for path in restricted_sections()["for_people_signed_in"]
+        )
 
     def get_view_restrictions(self):
         """No query for a page outside every restricted section, as nearly all pages are."""

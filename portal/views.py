@@ -22,7 +22,7 @@ def search(request):
 
     words = plain_words(query)
     pages = PortalPageQuerySet(Page)
-    results = pages.live().public().specific().search(words) if words else pages.none()
+    results = pages.live().readable_by(request).specific().search(words) if words else pages.none()
     page = Paginator(results, SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
 
     return TemplateResponse(

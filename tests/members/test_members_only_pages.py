@@ -128,7 +128,7 @@ def test_a_member_is_never_served_the_page_stored_for_the_public(member_client, 
 
 
 def test_members_only_pages_are_not_in_public_search_or_the_sitemap(client, minutes):
-    search = client.get("/search/", {"q": "Minutes"}).content.decode()
+    search = client.get("/search/", {"query": "Minutes"}).content.decode()
     sitemap = client.get("/sitemap.xml").content.decode()
 
     assert "/minutes/" not in search
