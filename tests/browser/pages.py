@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bs4 import BeautifulSoup
+from django.conf import settings
 from django.test import Client, RequestFactory
 from django.utils import timezone
 from django.views.defaults import server_error
@@ -51,6 +52,8 @@ class CoveredPage:
     shows: str = ""
     # Puts back what sending the form changed, so that the page can be visited again.
     reset: Callable[[], object] | None = None
+    # The session of a signed-in member who reads the page (the anonymous public, by default).
+    member_session: str = ""
 
     @property
     def slug(self):
@@ -455,6 +458,18 @@ def visit(page, covered):
     """Open `covered` in a Playwright page, sending its form through the page if it asks."""
     if covered.reset:
         covered.reset()
+    page.context.clear_cookies()
+    if covered.member_session:
+        page.context.add_cookies(
+            [
+                {
+                    "name": settings.SESSION_COOKIE_NAME,
+                    "value": covered.member_session,
+                    "domain": "localhost",
+                    "path": "/",
+                }
+            ]
+        )
     response = page.goto(covered.path)
     if covered.submit is not None:
         form = page.locator("main form[method=post]")
@@ -483,6 +498,9 @@ def fetch(client: Client, covered):
     """The HTML the server sends for `covered`, fetched with Django's test client."""
     if covered.reset:
         covered.reset()
+    client.cookies.clear()
+    if covered.member_session:
+        client.cookies[settings.SESSION_COOKIE_NAME] = covered.member_session
     response = client.get(covered.path)
     if covered.submit is not None:
         form = BeautifulSoup(response.content, "html.parser").select_one("main form[method=post]")
@@ -494,6 +512,14 @@ def fetch(client: Client, covered):
     )
     assert covered.shows in response.content.decode(), f"{covered.name} ({covered.path})"
     return response.content
+
+
+def _signed_in_session(member):
+    """The key of a session signed in as `member`. Signing in changes what a sign-in link is
+    checked against, so links are made after this."""
+    client = Client()
+    client.force_login(member.user)
+    return client.cookies[settings.SESSION_COOKIE_NAME].value
 
 
 def _member(email, *, joined):
@@ -516,6 +542,7 @@ def member_pages():
     """The members' public pages: signing in, the invitation, and a members-only page."""
     invited = _member("invited@example.org", joined=False)
     joined = _member("joined@example.org", joined=True)
+    session = _signed_in_session(joined)
     minutes = found(
         StandardPage.objects.live().filter(slug="example-minutes").first(), "example minutes"
     )
@@ -555,6 +582,27 @@ def member_pages():
             minutes.url,
             status=403,
             shows="For members",
+        ),
+        CoveredPage(
+            "Members: members-only section, signed in",
+            minutes.get_parent().url,
+            shows="In this section",
+            member_session=session,
+        ),
+        CoveredPage(
+            "Members: members-only page, signed in",
+            minutes.url,
+            shows="example",
+            member_session=session,
+        ),
+        CoveredPage(
+            "Members: welcome", "/members/welcome/", shows="For members", member_session=session
+        ),
+        CoveredPage(
+            "Members: my details",
+            "/members/my-details/",
+            shows="Leave the group",
+            member_session=session,
         ),
         CoveredPage("Members: signed out", "/members/signed-out/"),
         CoveredPage("Members: left the group", "/members/left/"),
