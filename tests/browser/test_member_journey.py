@@ -58,9 +58,7 @@ def _accept_and_invite(team):
     team.locator(".messages").wait_for()
 
 
-def test_an_applicant_becomes_a_member_reads_members_pages_and_leaves(
-    account_in, page, visitor
-):
+def test_an_applicant_becomes_a_member_reads_members_pages_and_leaves(account_in, page, visitor):
     account_in("Membership")
     _ask_to_join(visitor)
     _accept_and_invite(page)
