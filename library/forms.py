@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.utils.functional import cached_property
 
 from portal.dates import uk_today
-from portal.search import MAX_QUERY_LENGTH, QUERY_TOO_LONG_MESSAGE, plain_words
+from portal.search import ListingSearchForm, search_words_field
 
 SORT_ORDERS = {
     "newest": ("-publication_date", "-id"),
@@ -13,21 +13,10 @@ SORT_ORDERS = {
 }
 
 
-class LibraryFilterForm(forms.Form):
-    """Search words, filters and sort order for the library listing.
+class LibraryFilterForm(ListingSearchForm):
+    """Search words, filters and sort order for the library listing."""
 
-    Links get shared, bookmarked and mangled, so an unknown topic, type, year or sort order is
-    dropped (and listed in `ignored`) rather than failing the whole form: the form is then bound
-    to what was applied, and shows readers exactly that.
-    """
-
-    q = forms.CharField(
-        label="Search the library",
-        required=False,
-        max_length=MAX_QUERY_LENGTH,
-        error_messages={"max_length": QUERY_TOO_LONG_MESSAGE},
-        widget=forms.TextInput(attrs={"type": "search"}),
-    )
+    q = search_words_field("Search the library")
     topic = forms.MultipleChoiceField(
         label="Topics",
         required=False,
@@ -53,19 +42,7 @@ class LibraryFilterForm(forms.Form):
             *((slug, resource_type.name) for slug, resource_type in self.resource_types.items()),
         ]
         self.fields["year"].choices = [("", "Any year"), *((str(year), year) for year in years)]
-        self.ignored = []
-        self.data = self._known_values_only(data)
-        self.is_bound = True
-
-    def _known_values_only(self, data):
-        known = data.copy()
-        for name in ("topic", "type", "year", "sort"):
-            field = self.fields[name]
-            values = [value for value in data.getlist(name) if value]
-            valid = [value for value in values if field.valid_value(value)]
-            self.ignored += [(field.label, value) for value in values if value not in valid]
-            known.setlist(name, valid if name == "topic" else valid[-1:])
-        return known
+        self.bind(data, ("topic", "type", "year", "sort"))
 
     @cached_property
     def applied(self):
@@ -81,14 +58,8 @@ class LibraryFilterForm(forms.Form):
         }
 
     def search(self, resources):
-        """Filter, search and sort `resources` in a fixed number of queries.
-
-        `resources` carries what the template needs (select_related, prefetch_related). Filters
-        run in the database as a subquery of page ids, so the search backend only has to match
-        words and sort, and every filter works the same with every backend. The subquery starts
-        from every resource: `resources` already keeps to the published ones in this library,
-        and checking that twice made PostgreSQL join the page table once more for each search.
-        """
+        """Filter, search and sort `resources` in a fixed number of queries; `resources`
+        carries what the template needs (select_related, prefetch_related)."""
         applied = self.applied
         filters = []
         if applied["topics"]:
@@ -100,16 +71,8 @@ class LibraryFilterForm(forms.Form):
         if applied["open_only"]:
             filters.append(Q(resource_type__has_closing_date=True))
             filters.append(Q(closing_date__isnull=True) | Q(closing_date__gte=uk_today()))
-        if filters:
-            matching = resources.model.objects.filter(*filters)
-            resources = resources.filter(pk__in=matching.values("pk"))
-        results = resources.order_by(*SORT_ORDERS[applied["sort"]])
-        if applied["q"]:
-            words = plain_words(applied["q"])
-            if not words:
-                return results.none()
-            return results.search(words, order_by_relevance=False)
-        return results
+        results = self.narrowed(resources, filters).order_by(*SORT_ORDERS[applied["sort"]])
+        return self.searched(results)
 
     def query_in_force(self):
         """The parameters as applied, each as a link would give it: what the page cache keys on."""
