@@ -31,7 +31,7 @@ from events.forms import EventFilterForm
 from pagecache.cache import next_moment_until_change
 from portal.admin_dates import ReadBackDateTimeInput
 from portal.blocks import BodyBlock
-from portal.models import BasePage, ListEntry, PortalPageQuerySet, edit_tabs
+from portal.models import BasePage, ListEntry, PortalPageQuerySet, audience, edit_tabs
 from portal.pagination import cache_page_number, lazy_page
 from portal.rich_text import TEXT_FEATURES
 
@@ -170,7 +170,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         )
 
         def events():
-            listed = EventPage.objects.child_of(self).live().public().for_listing()
+            listed = EventPage.objects.child_of(self).live().readable_by(request).for_listing()
             return filter_form.filter(listed.past() if archive else listed.upcoming())
 
         page = lazy_page(events, EVENTS_PER_PAGE, request.GET.get("page"))
@@ -180,6 +180,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
             events=page,
             # The page cache keeps only this listing's own addresses (`portal/cache.py`).
             cache_query=lambda: {**filter_form.active, "page": cache_page_number(page)},
+            audience=audience(request),
             upcoming_url=self.get_url(request),
             past_url=self.get_url(request) + self.reverse_subpage("past"),
         )

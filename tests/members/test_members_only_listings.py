@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group
 from django.test import Client
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
+from tests.events.factories import EventIndexPageFactory, EventPageFactory
 from tests.home.factories import StandardPageFactory
 from tests.library.factories import DocumentFactory, LibraryIndexPageFactory, ResourcePageFactory
 from tests.members.factories import MemberFactory
@@ -174,3 +175,20 @@ def test_someone_signed_in_without_access_is_told_why_not_sent_round_sign_in(
 
     assert response.status_code == 403
     assert "your account cannot open this document" in response.content.decode()
+
+
+def test_the_events_listing_shows_members_their_events_marked_and_the_public_none(
+    client, member_client, home_page
+):
+    events = EventIndexPageFactory(parent=home_page)
+    EventPageFactory(parent=events, title="Open study day")
+    _members_only(EventPageFactory(parent=events, title="Members' workshop"))
+
+    def listed(reader):
+        return _listed(reader.get(events.url), ".event-summary")
+
+    public_first = listed(client)
+    member = listed(member_client)
+
+    assert public_first == listed(client) == {"Open study day": False}
+    assert member == {"Open study day": False, "Members' workshop": True}
