@@ -43,6 +43,11 @@ def dates_read_back_in_words():
     return format_html('<script src="{}"></script>', static("js/admin-date-read-back.js"))
 
 
+@hooks.register("insert_editor_js")
+def word_paste_keeps_its_meaning():
+    return format_html('<script src="{}"></script>', static("js/admin-word-paste.js"))
+
+
 @hooks.register("insert_global_admin_css")
 def admin_styles():
     return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))

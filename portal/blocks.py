@@ -1,14 +1,18 @@
 """StreamField blocks shared by every page type that has a body, and by the site settings."""
 
 from wagtail import blocks
+from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
 
+from portal import word_paste
 from portal.rich_text import BODY_TEXT_FEATURES
 
 
 class HeadingBlock(blocks.StructBlock):
-    text = blocks.CharBlock(max_length=120, help_text="The heading as readers will see it.")
+    text = blocks.CharBlock(
+        max_length=word_paste.HEADING_LENGTH, help_text="The heading as readers will see it."
+    )
     level = blocks.ChoiceBlock(
         choices=[("h2", "Section heading"), ("h3", "Sub-heading")],
         default="h2",
@@ -97,9 +101,18 @@ class BodyBlock(blocks.StreamBlock):
         template="components/streamfield/paragraph_block.html",
         icon="pilcrow",
         preview_value="<p>The purpose of this group is to provide a platform for education.</p>",
-        description="Text with bold, italics, links and lists",
+        description="Text with bold, italics, links, lists and headings",
+    )
+    table = TableBlock(
+        template="components/streamfield/table_block.html",
+        help_text="Tick 'Row header' if the first row holds the column headings. A table pasted "
+        "from Word into a text block becomes one of these when you save.",
+        description="A table, e.g. doses or a timetable; paste cells from Word or Excel",
     )
     image = CaptionedImageBlock()
     quote = QuoteBlock()
     call_to_action = CallToActionBlock()
     document = DocumentLinkBlock()
+
+    def clean(self, value):
+        return super().clean(word_paste.restructure(self, value))

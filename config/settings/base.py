@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.table_block",
     "wagtail_modeladmin",
     "wagtail.sites",
     "portal.apps.PortalUsersConfig",
