@@ -5,17 +5,25 @@ from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MinValueValidator, URLValidator
 from django.db import models
 from django.db.models import Min
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, PageManager
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 from events.admin_forms import EventPageForm
@@ -215,6 +223,12 @@ class EventPage(RoutablePageMixin, BasePage):
         POSTPONED = "postponed", "Postponed"
         CANCELLED = "cancelled", "Cancelled"
 
+    class MaterialsAudience(models.TextChoices):
+        # Each choice lets in more people: those who registered always see their event's.
+        REGISTERED = "registered", "People who registered"
+        MEMBERS = "members", "People who registered, and members"
+        EVERYONE = "everyone", "Everyone"
+
     class RegistrationMode(models.TextChoices):
         NONE = "none", "No registration"
         EXTERNAL = "external", "A booking link elsewhere"
@@ -352,6 +366,15 @@ class EventPage(RoutablePageMixin, BasePage):
     body = StreamField(
         BodyBlock(), blank=True, help_text="Agenda, speakers, notes and papers to read."
     )
+    materials_audience = models.CharField(
+        "who can see the materials",
+        max_length=10,
+        choices=MaterialsAudience,
+        default=MaterialsAudience.REGISTERED,
+        help_text="People who registered reach them through a link emailed to them. Members "
+        "see them on this page once signed in. Documents for people who registered or members "
+        "are never downloadable by anyone else.",
+    )
 
     # Kept up to date on save, never edited: what calendars and listings rely on.
     ends_at = models.DateTimeField(null=True, editable=False, db_index=True)
@@ -412,7 +435,22 @@ class EventPage(RoutablePageMixin, BasePage):
             heading="Registration and CPD",
         ),
     ]
-    edit_handler = edit_tabs(content_panels, details_panels)
+    materials_panels = [
+        FieldPanel("materials_audience", widget=forms.RadioSelect),
+        InlinePanel(
+            "materials",
+            heading="Slides and recordings",
+            label="material",
+            help_text="After the event: each a document (slides, a PDF) or an https link (a "
+            "recording on YouTube, Vimeo or Teams). Publishing emails everyone who had a place "
+            "about what is new, once.",
+        ),
+    ]
+    # Content and Details, then Materials, then Promote and Settings.
+    _tabs = edit_tabs(content_panels, details_panels).children
+    edit_handler = TabbedInterface(
+        [*_tabs[:2], ObjectList(materials_panels, heading="Materials"), *_tabs[2:]]
+    )
     base_form_class = EventPageForm
 
     search_fields = [
@@ -605,6 +643,54 @@ class EventPage(RoutablePageMixin, BasePage):
         ):
             self.sequence += 1
         self.last_modified = timezone.now()
+
+
+class EventMaterialQuerySet(models.QuerySet):
+    def restricted(self):
+        """Materials of events whose audience is not everyone (on their published version)."""
+        return self.exclude(page__materials_audience=EventPage.MaterialsAudience.EVERYONE)
+
+
+class EventMaterial(Orderable):
+    """Slides or a recording of an event: a document, or an https link elsewhere.
+
+    Who may see it is the event's `materials_audience`; the registrations app shows and serves
+    materials, and keeps documents for a restricted audience from Wagtail's public document
+    address (`events/wagtail_hooks.py`).
+    """
+
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="materials")
+    title = models.CharField(max_length=200, help_text="e.g. 'Slides: sepsis audit results'.")
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Slides or a paper. Give a document or a link, not both.",
+    )
+    link = models.URLField(
+        blank=True,
+        validators=[URLValidator(schemes=["https"])],
+        help_text="A recording elsewhere, starting https://, e.g. on YouTube, Vimeo or Teams.",
+    )
+
+    objects = EventMaterialQuerySet.as_manager()
+
+    panels = [FieldPanel("title"), FieldPanel("document"), FieldPanel("link")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "material"
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        super().clean()
+        if bool(self.document_id) == bool(self.link):
+            raise ValidationError(
+                {"link": "Give a document or a link (not both) for each material."}
+            )
 
 
 def _comparable(value):

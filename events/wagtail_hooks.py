@@ -3,6 +3,7 @@
 import django_filters
 from django.contrib import messages
 from django.db.models import Case, F, When
+from django.http import Http404
 from django.utils import dateformat, timezone
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
@@ -15,7 +16,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from events.dates import uk
-from events.models import EventPage, EventType
+from events.models import EventMaterial, EventPage, EventType
 from portal.admin_menus import PageListingForPageEditors
 
 DRAFT = "draft"
@@ -125,3 +126,18 @@ def read_the_dates_back(request, page):
     if start_day.weekday() in WEEKEND:
         message += f" That is a {dateformat.format(start_day, 'l')}: check it is the day meant."
     messages.info(request, message)
+
+
+@hooks.register("before_serve_document")
+def restricted_materials_only_through_their_own_views(document, request):
+    """A document that is an event's material for people who registered, or for members, is
+    not served at Wagtail's public document address to anyone but the admin's users: readers
+    get it through the materials views, which check who they are (registrations/materials.py).
+
+    Its address is not secret (it is a number and a file name), so hiding links is not enough.
+    """
+    if request.user.is_authenticated and request.user.has_perm("wagtailadmin.access_admin"):
+        return None
+    if EventMaterial.objects.restricted().filter(document=document).exists():
+        raise Http404
+    return None

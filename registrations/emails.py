@@ -1,5 +1,6 @@
 """The emails attendees get: confirmation, waiting list, promotion, cancellation, reminders,
-changes to the event, and certificates. All are queued through the outbox."""
+changes to the event, new materials (slides, recordings), and certificates. All are queued
+through the outbox."""
 
 from events.calendar import calendar_attachment
 from outbox.mail import queue_email, render_email
@@ -92,6 +93,18 @@ def queue_event_changed(registration):
     """
     calendar = _calendar_attachment(registration) if registration.holds_place else None
     _queue(registration, "event_changed", calendar=calendar)
+
+
+def queue_materials_added(registration, new_materials):
+    """What was added to the event's materials since they were last told, with their own link."""
+    _queue(
+        registration,
+        "materials_added",
+        new_materials=new_materials,
+        materials_url=tokens.materials_url(registration),
+        # Slides come after the event: no joining details to repeat.
+        show_joining=False,
+    )
 
 
 def queue_message(registration, subject, message):

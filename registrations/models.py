@@ -79,6 +79,9 @@ class Registration(PersonRecord):
     # that): their copy's SEQUENCE is the event's plus this, so it only ever goes up.
     calendar_changes = models.PositiveIntegerField(default=0, editable=False)
     reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The newest of the event's materials (by id: later ones have higher ids) this person has
+    # been emailed about, so publishing tells them only about what is new, and only once.
+    materials_told_up_to = models.PositiveIntegerField(default=0, editable=False)
     # When the form last made us email this address about this event (a link to confirm, or
     # a note that it is already registered): the form may email an address only so often.
     form_email_sent_at = models.DateTimeField(null=True, blank=True, editable=False)

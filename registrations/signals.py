@@ -1,10 +1,11 @@
-"""What publishing an event means for the people registered: updates, and freed places."""
+"""What publishing an event means for the people registered: updates, new materials, and
+freed places."""
 
 from django.db import transaction
 from wagtail.signals import page_published
 
 from events.models import EventPage
-from registrations import emails, places
+from registrations import emails, materials, places
 from registrations.models import Registration
 
 
@@ -28,6 +29,7 @@ def tell_registered_people(sender, instance, **kwargs):
             registration.save(update_fields=["calendar_sequence"])
         if event.shows_registration_form and not (event.is_cancelled or event.is_postponed):
             places.promote_waiting(event)
+    materials.tell_about_new_materials(event)
 
 
 page_published.connect(tell_registered_people, sender=EventPage)

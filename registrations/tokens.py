@@ -1,5 +1,5 @@
 """The signed links in registration emails: confirm an address, cancel a place, give
-feedback, get a certificate.
+feedback, get a certificate, see the event's materials.
 
 Made by `people.links`, one salt per purpose, so no link can be used for another.
 """
@@ -14,6 +14,7 @@ CONFIRM_SALT = "registrations.confirm"
 CANCEL_SALT = "registrations.cancel"
 FEEDBACK_SALT = "registrations.feedback"
 CERTIFICATE_SALT = "registrations.certificate"
+MATERIALS_SALT = "registrations.materials"
 
 object_for_token = record_for
 
@@ -28,6 +29,15 @@ def cancel_url(registration):
 
 def feedback_url(registration):
     return signed_url("registrations:feedback", registration, FEEDBACK_SALT)
+
+
+def materials_url(registration):
+    return signed_url("registrations:materials", registration, MATERIALS_SALT)
+
+
+def material_download_path(token, material):
+    """A document among the materials, through the same link (a path: the page links to it)."""
+    return reverse("registrations:material_download", args=[token, material.pk])
 
 
 def certificate_download_url(certificate):

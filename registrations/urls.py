@@ -29,6 +29,17 @@ urlpatterns = [
     path("registrations/confirm/<str:token>/", views.confirm, name="confirm"),
     path("registrations/cancel/<str:token>/", views.cancel, name="cancel"),
     path("registrations/feedback/<str:token>/", views.feedback, name="feedback"),
+    path("registrations/materials/<str:token>/", views.materials_page, name="materials"),
+    path(
+        "registrations/materials/<str:token>/<id:material_id>/",
+        views.material_download,
+        name="material_download",
+    ),
+    path(
+        "registrations/<id:event_id>/materials/<id:material_id>/",
+        views.member_material,
+        name="member_material",
+    ),
     path(
         "certificates/download/<str:token>/",
         views.certificate_download,

@@ -7,10 +7,11 @@ working whatever editors do to the pages.
 import logging
 import re
 
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -18,7 +19,7 @@ from events.models import EventPage
 from people.consent import privacy_notice_version
 from portal.antispam import FormRateLimit, RateLimit, too_many_requests, turn_away
 from portal.forms import error_summary
-from registrations import certificates, places, tokens
+from registrations import certificates, materials, places, tokens
 from registrations.forms import FORM_ID, FeedbackForm, RegistrationForm
 from registrations.models import (
     CERTIFICATE_ALPHABET,
@@ -240,3 +241,81 @@ def _verify(request, number):
         {"certificate": certificate, "number": number[:40]},
         status=status,
     )
+
+
+def _materials_registration(token):
+    """The registration a materials link names, if it may see them; None for a bad link."""
+    try:
+        registration = tokens.object_for_token(Registration, token, tokens.MATERIALS_SALT)
+    except tokens.InvalidLink:
+        return None
+    return registration if materials.registration_for_materials(registration) else None
+
+
+def _no_robots(response):
+    # The page is one person's: kept by no cache and indexed by no search engine.
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+@never_cache
+@require_safe
+def materials_page(request, token):
+    """The event's slides and recordings, for a person who had a place (the emailed link)."""
+    registration = _materials_registration(token)
+    if registration is None:
+        return _no_robots(_link_problem(request))
+    event = registration.event
+    items = [
+        {
+            "material": material,
+            "url": material.link or tokens.material_download_path(token, material),
+        }
+        for material in materials.shown_materials(event)
+    ]
+    return _no_robots(
+        TemplateResponse(
+            request,
+            "registrations/materials.html",
+            {"registration": registration, "event": event, "items": items},
+        )
+    )
+
+
+def _document_response(document):
+    response = FileResponse(
+        document.file.open("rb"), as_attachment=True, filename=document.filename
+    )
+    add_never_cache_headers(response)  # no-store, private
+    return _no_robots(response)
+
+
+@require_safe
+def material_download(request, token, material_id):
+    """A document among the materials, through the person's own link."""
+    registration = _materials_registration(token)
+    if registration is None:
+        return _no_robots(_link_problem(request))
+    material = materials.material_of(registration.event, material_id)
+    if material is None or material.document is None:
+        return _no_robots(_link_problem(request))
+    return _document_response(material.document)
+
+
+@require_safe
+def member_material(request, event_id, material_id):
+    """A document among the materials, for a signed-in member the event's audience lets in."""
+    event = EventPage.objects.live().filter(pk=event_id).first()
+    material = materials.material_of(event, material_id) if event else None
+    if material is None or material.document is None:
+        raise Http404
+    if event.materials_audience == materials.AUDIENCE.EVERYONE:
+        return redirect(material.document.url)
+    may_see, _member = materials.signed_in_access(event, request)
+    if not may_see:
+        response = TemplateResponse(
+            request, "registrations/materials_refused.html", {"event": event}, status=403
+        )
+        add_never_cache_headers(response)
+        return _no_robots(response)
+    return _document_response(material.document)
