@@ -77,6 +77,7 @@ def every_link_with_a_secret(user):
         "unsubscribe": (notification_links.unsubscribe_url(subscriber), subscriber.key.hex),
         "cancel": (registration_links.cancel_url(registration), registration.key.hex),
         "feedback": (registration_links.feedback_url(registration), registration.key.hex),
+        "materials": (registration_links.materials_url(registration), registration.key.hex),
         "password reset": (
             "https://portal.example.org"
             + reverse("wagtailadmin_password_reset_confirm", args=[uid, reset_token]),
@@ -85,7 +86,9 @@ def every_link_with_a_secret(user):
     }
 
 
-@pytest.mark.parametrize("kind", ["confirm", "unsubscribe", "cancel", "feedback", "password reset"])
+@pytest.mark.parametrize(
+    "kind", ["confirm", "unsubscribe", "cancel", "feedback", "materials", "password reset"]
+)
 def test_no_link_the_portal_emails_leaves_its_secret_in_a_log_line(db, admin_user, kind):
     url, secret = every_link_with_a_secret(admin_user)[kind]
     path = url.removeprefix("https://portal.example.org").removeprefix("http://testserver")
