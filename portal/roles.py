@@ -98,7 +98,8 @@ ROLES = (
     Role(
         name="Event organisers",
         description="See and manage registrations for events: who is coming, the CSV download, "
-        "check-in, emailing registered people, certificates and feedback; nothing else.",
+        "check-in, emailing registered people, the slides and recordings of their events, "
+        "certificates and feedback; nothing else.",
         permissions=(
             "wagtailadmin.access_admin",
             "registrations.view_registration",

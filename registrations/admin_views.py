@@ -1,5 +1,5 @@
 """Admin screens for organisers: events with registration, check-in, emailing attendees,
-certificates and feedback.
+the event's materials (slides, recordings), certificates and feedback.
 
 Reading needs `registrations.view_registration`; ticking attendance, emailing and sending
 certificates need `registrations.change_registration`. Superusers and the Event organisers
@@ -20,8 +20,9 @@ from django.utils import timezone
 from django.views.generic import FormView, TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.documents.widgets import AdminDocumentChooser
 
-from events.models import EventPage
+from events.models import EventMaterial, EventPage
 from portal.forms import single_line
 from registrations import attendance_reports, certificates, emails
 from registrations.forms import RATINGS
@@ -178,6 +179,93 @@ class EmailAttendeesView(OrganiserMixin, FormView):
             f"{'person' if len(people) == 1 else 'people'}.",
         )
         return redirect("registrations_events")
+
+
+class MaterialForm(forms.ModelForm):
+    link = forms.URLField(
+        required=False,
+        assume_scheme="https",
+        help_text=EventMaterial._meta.get_field("link").help_text,
+    )
+
+    class Meta:
+        model = EventMaterial
+        fields = ["title", "document", "link"]
+        widgets = {"document": AdminDocumentChooser}
+
+
+MaterialFormSet = forms.modelformset_factory(
+    EventMaterial, form=MaterialForm, extra=2, can_delete=True
+)
+
+
+class AudienceForm(forms.Form):
+    materials_audience = forms.ChoiceField(
+        label="Who can see the materials",
+        choices=EventPage.MaterialsAudience.choices,
+        widget=forms.RadioSelect,
+        help_text=EventPage._meta.get_field("materials_audience").help_text,
+    )
+
+
+class MaterialsView(OrganiserMixin, TemplateView):
+    """The event's slides and recordings, for organisers who cannot edit pages.
+
+    Saving publishes the live page with only its materials changed (a revision in the page's
+    history, by this user), which emails people with a place about what is new. An event with
+    changes waiting to be published is refused: publishing would put an editor's draft live.
+    """
+
+    template_name = "registrations/admin/materials.html"
+    page_title = "Slides and recordings"
+    permission = CHANGE_PERMISSION
+
+    def forms(self, data=None):
+        live = EventPage.objects.get(pk=self.event.pk)
+        audience = AudienceForm(data, initial={"materials_audience": live.materials_audience})
+        formset = MaterialFormSet(
+            data, queryset=EventMaterial.objects.filter(page=live).order_by("sort_order", "pk")
+        )
+        return live, audience, formset
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if "formset" not in kwargs:
+            _live, context["audience_form"], context["formset"] = self.forms()
+        context["media"] = context["formset"].media
+        return context
+
+    def post(self, request, *args, **kwargs):
+        live, audience, formset = self.forms(request.POST)
+        if not (audience.is_valid() and formset.is_valid()):
+            return self.render_to_response(
+                self.get_context_data(audience_form=audience, formset=formset)
+            )
+        if not live.live or live.has_unpublished_changes:
+            messages.error(
+                request,
+                "This event has changes waiting to be published (or is not published): ask an "
+                "Editor or Moderator to publish it first, so that saving here puts nothing else "
+                "live.",
+            )
+            return self.render_to_response(
+                self.get_context_data(audience_form=audience, formset=formset)
+            )
+        deleted = set(formset.deleted_forms)
+        kept = [
+            form.save(commit=False)
+            for form in formset.forms
+            if form not in deleted and (form.instance.pk or form.has_changed())
+        ]
+        for order, material in enumerate(kept):
+            material.sort_order = order
+        live.materials_audience = audience.cleaned_data["materials_audience"]
+        live.materials = kept
+        revision = live.save_revision(user=request.user, log_action=True)
+        # Organisers have no page permissions: this screen is their permission, for materials.
+        revision.publish(user=request.user, skip_permission_checks=True)
+        messages.success(request, f"Materials of '{live.title}' published.")
+        return redirect("registrations_materials", self.event.pk)
 
 
 class AttendanceReportForm(forms.Form):

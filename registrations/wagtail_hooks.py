@@ -129,6 +129,11 @@ def organiser_urls():
             name="registrations_email",
         ),
         path(
+            "registrations/events/<int:event_id>/materials/",
+            admin_views.MaterialsView.as_view(),
+            name="registrations_materials",
+        ),
+        path(
             "registrations/events/<int:event_id>/certificates/",
             admin_views.CertificatesView.as_view(),
             name="registrations_certificates",

@@ -77,3 +77,26 @@ def test_slides_added_after_an_event_reach_the_person_who_registered(
     visitor.goto(past_event.url)
     expect(visitor.get_by_role("heading", name="Materials")).to_be_visible()
     expect(visitor.get_by_role("link", name=SLIDES)).to_have_count(0)
+
+
+def test_an_event_organiser_adds_slides_on_their_own_screen(
+    account_in, past_event, document, page, visitor
+):
+    account_in("Event organisers")
+    page.set_viewport_size({"width": 1280, "height": 800})
+    sign_in_as(page, "event organisers")
+    page.goto("/admin/registrations/events/")
+    page.get_by_role("link", name="Materials of “Example audit meeting”").click()
+
+    expect(page.get_by_label("People who registered", exact=True)).to_be_checked()
+    page.get_by_label("Title").first.fill(SLIDES)
+    page.get_by_role("button", name="Choose a document").first.click()
+    page.locator(".modal").get_by_role("link", name=document.title).first.click()
+    expect(page.locator("#id_form-0-document-chooser .chooser__title")).to_have_text(document.title)
+    page.get_by_role("button", name="Save and publish the materials").click()
+    expect(page.locator(".messages")).to_contain_text("published")
+
+    [email] = OutgoingEmail.objects.filter(recipient="alex@example.org", subject__contains="Slides")
+    [path] = set(LINK.findall(email.text_body))
+    visitor.goto(path)
+    expect(visitor.get_by_role("link", name=SLIDES)).to_be_visible()

@@ -327,3 +327,89 @@ def test_the_event_page_with_materials_takes_a_bounded_number_of_queries(
 
     assert "Slides 7" in page
     assert "Recording 7" in page
+
+
+# The organisers' screen, for those who cannot edit pages.
+
+
+def materials_post(event, rows, audience="registered"):
+    existing = list(EventMaterial.objects.filter(page=event).order_by("sort_order", "pk"))
+    data = {
+        "materials_audience": audience,
+        "form-TOTAL_FORMS": str(len(rows)),
+        "form-INITIAL_FORMS": str(len(existing)),
+        "form-MIN_NUM_FORMS": "0",
+        "form-MAX_NUM_FORMS": "1000",
+    }
+    for index, row in enumerate(rows):
+        if index < len(existing):
+            data[f"form-{index}-id"] = str(existing[index].pk)
+        for name, value in row.items():
+            data[f"form-{index}-{name}"] = value
+    return data
+
+
+def test_an_organiser_publishes_slides_and_the_people_registered_are_emailed(
+    client, organiser, past_event, slides
+):
+    RegistrationFactory(event=past_event, email="alex@example.org")
+    client.force_login(organiser)
+    url = f"/admin/registrations/events/{past_event.pk}/materials/"
+
+    assert client.get(url).status_code == 200
+    response = client.post(
+        url,
+        materials_post(
+            past_event,
+            [{"title": SLIDES, "document": str(slides.pk), "link": ""}, {"title": ""}],
+        ),
+    )
+
+    assert response.status_code == 302
+    event = EventPage.objects.get(pk=past_event.pk)
+    assert [m.title for m in event.materials.all()] == [SLIDES]
+    assert event.get_latest_revision().user == organiser
+    [email] = materials_emails()
+    assert SLIDES in Client().get(link_in(email)).content.decode()
+
+
+def test_the_organisers_screen_refuses_a_material_with_neither_document_nor_link(
+    client, organiser, past_event
+):
+    client.force_login(organiser)
+    url = f"/admin/registrations/events/{past_event.pk}/materials/"
+
+    response = client.post(url, materials_post(past_event, [{"title": "Nothing"}]))
+
+    plain = client.post(
+        url, materials_post(past_event, [{"title": "Video", "link": "http://vimeo.com/1"}])
+    )
+
+    assert response.status_code == 200
+    assert "Give a document or a link" in response.content.decode()
+    assert plain.status_code == 200
+    assert not EventMaterial.objects.exists()
+
+
+def test_the_organisers_screen_puts_no_editors_draft_live(client, organiser, past_event, slides):
+    draft = EventPage.objects.get(pk=past_event.pk)
+    draft.summary = "An unapproved change"
+    draft.save_revision()
+    client.force_login(organiser)
+    url = f"/admin/registrations/events/{past_event.pk}/materials/"
+
+    response = client.post(
+        url, materials_post(past_event, [{"title": SLIDES, "document": str(slides.pk)}])
+    )
+
+    assert "changes waiting to be published" in response.content.decode()
+    assert not EventMaterial.objects.exists()
+    assert EventPage.objects.get(pk=past_event.pk).summary != "An unapproved change"
+
+
+def test_editors_cannot_use_the_organisers_screen(client, editor, past_event):
+    client.force_login(editor)
+
+    response = client.get(f"/admin/registrations/events/{past_event.pk}/materials/")
+
+    assert response.status_code in (302, 403)
