@@ -19,7 +19,7 @@ from playwright.sync_api import Error as PlaywrightError
 from wagtail_factories import DocumentFactory, ImageFactory
 
 from demo.site import build_site
-from events.models import EventIndexPage, EventPage, EventType
+from events.models import EventIndexPage, EventMaterial, EventPage, EventType
 from home.models import StandardPage
 from library.models import LibraryIndexPage, ResourcePage
 from members import invitations, signin
@@ -393,6 +393,12 @@ def registration_pages():
     feedback_path = registration_tokens.feedback_url(people["feedback@example.org"]).removeprefix(
         absolute_url("")
     )
+    # Slides for people who registered: the event page says how to reach them, the link lists them.
+    EventMaterial.objects.get_or_create(
+        page=event, title="Example: slides", defaults={"link": "https://example.org/slides"}
+    )
+    materials_path = registration_tokens.materials_url(people["attended@example.org"])
+    materials_path = materials_path.removeprefix(absolute_url(""))
     return [
         CoveredPage("Registration: form", event.url, shows="places left"),
         CoveredPage(
@@ -435,6 +441,13 @@ def registration_pages():
             reset=registered_again,
         ),
         CoveredPage("Feedback form", feedback_path, shows="How would you rate"),
+        CoveredPage("Materials: the link", materials_path, shows="Example: slides"),
+        CoveredPage(
+            "Materials: broken link",
+            "/registrations/materials/not-a-token/",
+            status=404,
+            shows="This link does not work",
+        ),
         CoveredPage(
             "Certificate: genuine",
             f"/certificates/{certificate.number}/",
