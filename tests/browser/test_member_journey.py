@@ -1,6 +1,6 @@
 """A member's whole journey in a real browser: the join form, the Membership team accepting and
-inviting in the admin, confirming, signing in by an emailed link, reading a members-only page,
-seeing and downloading their details, and leaving the group."""
+inviting in the admin, confirming, signing in by an emailed link, reading a members-only page
+and a past event's slides, seeing and downloading their details, and leaving the group."""
 
 import json
 import re
@@ -8,11 +8,13 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from events.models import EventMaterial, EventPage
 from members.models import Member
 from membership.models import JoinPage
 from outbox.models import OutgoingEmail
 from portal.antispam import MIN_SECONDS_TO_FILL
 from tests.browser.conftest import sign_in_as
+from tests.library.factories import DocumentFactory
 
 pytestmark = pytest.mark.browser
 
@@ -58,8 +60,18 @@ def _accept_and_invite(team):
     team.locator(".messages").wait_for()
 
 
+def _slides_for_members_of_a_past_event():
+    """A past demo event whose slides are for people who registered and members."""
+    event = EventPage.objects.live().past().first()
+    event.materials_audience = EventPage.MaterialsAudience.MEMBERS
+    event.materials = [EventMaterial(title="Slides (example)", document=DocumentFactory())]
+    event.save_revision().publish()
+    return event
+
+
 def test_an_applicant_becomes_a_member_reads_members_pages_and_leaves(account_in, page, visitor):
     account_in("Membership")
+    event = _slides_for_members_of_a_past_event()
     _ask_to_join(visitor)
     _accept_and_invite(page)
     page = visitor
@@ -91,6 +103,12 @@ def test_an_applicant_becomes_a_member_reads_members_pages_and_leaves(account_in
     expect(listed).to_contain_text(["Example minutes: steering group meeting Members only"])
     listed.get_by_role("link", name="Example minutes: steering group meeting").click()
     expect(page.locator("main")).to_contain_text("This page is an example.")
+
+    # A past event's slides, for members: on the event's page once signed in, and they open.
+    page.goto(event.url)
+    slides = page.get_by_role("region", name="Materials").get_by_role("link", name="Slides")
+    expect(slides).to_be_visible()
+    assert page.request.get(slides.get_attribute("href")).body().startswith(b"%PDF")
 
     # My details: what is held, and the download.
     page.goto("/members/welcome/")
