@@ -27,7 +27,12 @@ def tell_registered_people(sender, instance, **kwargs):
             emails.queue_event_changed(registration)
             registration.calendar_sequence = event.sequence
             registration.save(update_fields=["calendar_sequence"])
-        if event.shows_registration_form and not (event.is_cancelled or event.is_postponed):
+        # Not once it is over: publishing slides afterwards must offer no one a place.
+        if (
+            event.shows_registration_form
+            and not (event.is_cancelled or event.is_postponed)
+            and not event.has_ended()
+        ):
             places.promote_waiting(event)
     materials.tell_about_new_materials(event)
 

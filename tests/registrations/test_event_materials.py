@@ -413,3 +413,13 @@ def test_editors_cannot_use_the_organisers_screen(client, editor, past_event):
     response = client.get(f"/admin/registrations/events/{past_event.pk}/materials/")
 
     assert response.status_code in (302, 403)
+
+
+def test_publishing_materials_after_the_event_offers_no_one_waiting_a_place(past_event, slides):
+    waiting = RegistrationFactory(event=past_event, status=Registration.Status.WAITING)
+
+    with_slides(past_event, slides)
+
+    waiting.refresh_from_db()
+    assert waiting.status == Registration.Status.WAITING
+    assert not OutgoingEmail.objects.filter(recipient=waiting.email).exists()
