@@ -13,6 +13,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.auth import authenticate, login
 from django.urls import reverse
+from django.utils.http import urlencode
 from sesame.utils import get_token
 
 from members.models import MEMBERS_GROUP, Member
@@ -41,11 +42,16 @@ def is_member(user):
     )
 
 
-def sign_in_url(user):
-    return absolute_url(reverse("members:sign_in_link") + "?" + f"t={get_token(user, SCOPE)}")
+def sign_in_url(user, next_path=""):
+    """The emailed link; `next_path` (already checked to be on this site) is where signing in
+    lands, and the sign-in button checks it again."""
+    query = {"t": get_token(user, SCOPE)}
+    if next_path:
+        query["next"] = next_path
+    return absolute_url(reverse("members:sign_in_link") + "?" + urlencode(query))
 
 
-def send_sign_in_link(address, *, site):
+def send_sign_in_link(address, *, site, next_path=""):
     """Email a sign-in link if the address is a member's; say nothing either way."""
     member = Member.objects.joined().for_address(address).select_related("user").first()
     if member is None or not is_member(member.user):
@@ -61,7 +67,7 @@ def send_sign_in_link(address, *, site):
             {
                 "member": member,
                 "group_name": site_settings.group_name,
-                "url": sign_in_url(member.user),
+                "url": sign_in_url(member.user, next_path),
                 "link_minutes": int(SIGN_IN_LINK_LIFETIME.total_seconds() // 60),
             },
         ),

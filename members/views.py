@@ -98,6 +98,7 @@ class SignInForm(forms.Form):
 
 
 def _next_path(request):
+    """Where signing in should land: a path on this site only, never another host."""
     next_path = request.POST.get("next") or request.GET.get("next") or ""
     if next_path and url_has_allowed_host_and_scheme(
         next_path, {request.get_host()}, require_https=request.is_secure()
@@ -116,7 +117,9 @@ def sign_in(request):
         if form.is_valid():
             address = form.cleaned_data["email"].strip()
             if signin.SIGN_IN_ADDRESS_LIMIT.hit_by(address.lower()):
-                signin.send_sign_in_link(address, site=Site.find_for_request(request))
+                signin.send_sign_in_link(
+                    address, site=Site.find_for_request(request), next_path=_next_path(request)
+                )
             else:
                 logger.warning("Sign-in link not sent: too many requests for one address.")
             # The same page whether or not the address is a member's.
@@ -162,8 +165,10 @@ def sign_in_link(request):
         )
     if request.method == "POST":
         signin.sign_in(request, user)
-        return redirect("members:welcome")
-    return TemplateResponse(request, "members/sign_in_link.html", {"token": token})
+        return redirect(_next_path(request) or "members:welcome")
+    return TemplateResponse(
+        request, "members/sign_in_link.html", {"token": token, "next": _next_path(request)}
+    )
 
 
 @require_POST
