@@ -2,7 +2,8 @@
 
 The body's text editor (Draftail) holds paragraphs, lists and h2/h3 headings, never tables. The
 admin script `static/js/admin-word-paste.js` cleans a paste from Word (comment markers, empty
-paragraphs, heading levels) and turns each table into marked lines, one a row. On saving,
+paragraphs, heading levels) and makes each table a table block as it is pasted; where it cannot
+add blocks, it turns each table into marked lines, one a row, instead. On saving,
 `restructure` splits each text block there: its headings become heading blocks and its marked
 lines become a table block, in the order they were pasted, so the page's structure stays in its
 blocks as the editor's guide describes.
