@@ -109,6 +109,19 @@ def add_page_with_every_block(home):
                 },
                 {"type": "call_to_action", "value": {"text": "Join the group", "url": "/join/"}},
                 {"type": "document", "value": {"document": document.pk, "label": ""}},
+                # Wider than a phone: it must scroll in its own box, not widen the page.
+                {
+                    "type": "table",
+                    "value": {
+                        "data": [
+                            ["Meeting", "Date", "Where", "Papers to read before the meeting"],
+                            ["Spring", "12 March", "Leeds", "The audit of sepsis screening"],
+                        ],
+                        "table_header_choice": "row",
+                        "first_row_is_table_header": True,
+                        "table_caption": "Meetings this year (example)",
+                    },
+                },
             ]
         ),
     )
