@@ -18,4 +18,15 @@ urlpatterns = [
     path("members/my-details/download/", views.download_my_details, name="download_my_details"),
     path("members/leave/", views.leave, name="leave"),
     path("members/left/", views.left, name="left"),
+    path("your-details/", views.details_request, name="details_request"),
+    path(
+        "your-details/check-your-email/",
+        views.details_check_your_email,
+        name="details_check_your_email",
+    ),
+    path("your-details/link/<str:token>/", views.details_link, name="details_link"),
+    path("your-details/held/", views.details_page, name="details"),
+    path("your-details/held/download/", views.details_download, name="details_download"),
+    path("your-details/held/erase/", views.details_erase, name="details_erase"),
+    path("your-details/erased/", views.details_erased, name="details_erased"),
 ]

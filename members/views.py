@@ -18,13 +18,14 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from wagtail.models import Page, Site
 
-from members import invitations, signin
+from members import details, invitations, signin
 from members.models import Member
 from membership.models import JoinPage
 from people import personal_data
 from people.consent import privacy_notice, privacy_notice_version
+from people.links import ExpiredLink, InvalidLink
 from portal.antispam import too_many_requests
-from portal.forms import error_summary
+from portal.forms import email_address_field, error_summary
 from portal.models import PortalPageQuerySet, restricted_sections
 
 logger = logging.getLogger(__name__)
@@ -182,6 +183,18 @@ def signed_out(request):
     return TemplateResponse(request, "members/signed_out.html")
 
 
+def _held(address):
+    """Everything held for the address, as shown on the page: the same export as the download."""
+    return json.dumps(personal_data.export(address), cls=DjangoJSONEncoder, indent=2)
+
+
+def _download(address):
+    """The same export as `manage.py personal_data --export`, as a JSON file."""
+    response = HttpResponse(_held(address), content_type="application/json")
+    response["Content-Disposition"] = 'attachment; filename="my-details.json"'
+    return response
+
+
 def _signed_in_member(request):
     if not request.user.is_authenticated or not signin.is_member(request.user):
         return None
@@ -226,7 +239,6 @@ def my_details(request):
             user.save(update_fields=["first_name", "last_name"])
         messages.success(request, "Your details have been saved.")
         return redirect("members:my_details")
-    held = personal_data.export(member.email)
     return TemplateResponse(
         request,
         "members/my_details.html",
@@ -234,7 +246,7 @@ def my_details(request):
             "member": member,
             "form": form,
             "leave_form": LeaveForm(),
-            "held": json.dumps(held, cls=DjangoJSONEncoder, indent=2),
+            "held": _held(member.email),
             "error_summary": error_summary(form, "details-form") if form.is_bound else [],
         },
     )
@@ -247,12 +259,7 @@ def download_my_details(request):
     member = _signed_in_member(request)
     if member is None:
         return redirect_to_login(request.get_full_path(), reverse("members:sign_in"))
-    response = HttpResponse(
-        json.dumps(personal_data.export(member.email), cls=DjangoJSONEncoder, indent=2),
-        content_type="application/json",
-    )
-    response["Content-Disposition"] = 'attachment; filename="my-details.json"'
-    return response
+    return _download(member.email)
 
 
 @require_POST
@@ -276,3 +283,157 @@ def leave(request):
 @require_safe
 def left(request):
     return TemplateResponse(request, "members/left.html")
+
+
+class DetailsRequestForm(forms.Form):
+    email = email_address_field(
+        "We will email this address a link to see what the group holds about it."
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def details_request(request):
+    """Anyone, member or not, asks for a link to everything held about their address."""
+    if request.method == "POST":
+        if not details.DETAILS_CLIENT_LIMIT.hit(request):
+            return too_many_requests(request, details.DETAILS_CLIENT_LIMIT, what="links")
+        form = DetailsRequestForm(request.POST)
+        if form.is_valid():
+            address = form.cleaned_data["email"].strip().lower()
+            if details.DETAILS_ADDRESS_LIMIT.hit_by(address):
+                details.send_details_link(address, site=Site.find_for_request(request))
+            else:
+                logger.warning("Details link not sent: too many requests for one address.")
+            # The same page whether or not anything is held for the address.
+            return redirect("members:details_check_your_email")
+    else:
+        form = DetailsRequestForm()
+    return TemplateResponse(
+        request,
+        "members/details_request.html",
+        {
+            "form": form,
+            "error_summary": error_summary(form, "details-request-form") if form.is_bound else [],
+        },
+    )
+
+
+@require_safe
+def details_check_your_email(request):
+    return TemplateResponse(
+        request, "members/details_check_your_email.html", {"link_minutes": details.link_minutes()}
+    )
+
+
+def _details_link_problem(request, *, expired=False):
+    return TemplateResponse(
+        request,
+        "members/details_link_problem.html",
+        {"expired": expired, "link_minutes": details.link_minutes()},
+        status=410 if expired else 404,
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def details_link(request, token):
+    """A button behind the link: mail scanners open links, but they do not press buttons."""
+    try:
+        details.address_for_token(token)
+    except ExpiredLink:
+        return _details_link_problem(request, expired=True)
+    except InvalidLink:
+        return _details_link_problem(request)
+    if request.method == "POST":
+        request.session[details.SESSION_KEY] = token
+        return redirect("members:details")
+    return TemplateResponse(request, "members/details_link.html", {"token": token})
+
+
+def _details_address(request):
+    """The address the session's link names; ExpiredLink or InvalidLink if none still works."""
+    token = request.session.get(details.SESSION_KEY)
+    if not token:
+        raise InvalidLink
+    return details.address_for_token(token)
+
+
+def _details_view(view):
+    """Runs `view(request, address)` while the session's link works; the link problem if not."""
+
+    def wrapped(request):
+        try:
+            address = _details_address(request)
+        except ExpiredLink:
+            request.session.pop(details.SESSION_KEY, None)
+            return _details_link_problem(request, expired=True)
+        except InvalidLink:
+            return _details_link_problem(request)
+        return view(request, address)
+
+    wrapped.__name__ = wrapped.__qualname__ = view.__name__
+    wrapped.__doc__ = view.__doc__
+    return never_cache(wrapped)
+
+
+class CorrectionForm(forms.Form):
+    full_name = forms.CharField(label="Full name", max_length=200)
+    organisation = forms.CharField(
+        label="Organisation",
+        max_length=200,
+        required=False,
+        help_text="For your registrations for events still to come.",
+    )
+
+
+class EraseForm(LeaveForm):
+    pass
+
+
+@_details_view
+@require_http_methods(["GET", "HEAD", "POST"])
+def details_page(request, address):
+    """Everything held for the address the link named, and correcting the name on it."""
+    can_correct = any(records.exists() for records in details.correctable(address))
+    form = CorrectionForm(request.POST or None) if can_correct else None
+    if request.method == "POST" and form is not None and form.is_valid():
+        details.correct(address, **form.cleaned_data)
+        messages.success(request, "Your details have been saved.")
+        return redirect("members:details")
+    return TemplateResponse(
+        request,
+        "members/details.html",
+        {
+            "address": address,
+            "form": form,
+            "erase_form": EraseForm(),
+            "meeting_email_links": details.meeting_email_links(address),
+            "held": _held(address),
+            "link_minutes": details.link_minutes(),
+            "error_summary": error_summary(form, "details-form") if form and form.is_bound else [],
+        },
+    )
+
+
+@_details_view
+@require_safe
+def details_download(request, address):
+    return _download(address)
+
+
+@_details_view
+@require_POST
+def details_erase(request, address):
+    form = EraseForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Choose what happens to your certificates, then erase again.")
+        return redirect("members:details")
+    personal_data.erase(address, keep_verifiable=form.cleaned_data["keep_certificates"])
+    request.session.pop(details.SESSION_KEY, None)
+    return redirect("members:details_erased")
+
+
+@require_safe
+def details_erased(request):
+    return TemplateResponse(request, "members/details_erased.html")

@@ -75,6 +75,8 @@ class Subscriber(PersonRecord):
         CONFIRMED = "confirmed", "Confirmed"
         UNSUBSCRIBED = "unsubscribed", "Unsubscribed"
 
+    correctable_fields = {"full_name": "name"}
+
     email = models.EmailField("email address", max_length=254, unique=True)
     name = models.CharField(max_length=200, blank=True)
     interests = models.CharField(max_length=20, choices=Interests, default=Interests.ALL)

@@ -41,6 +41,22 @@ def unsign(token, salt, *, max_age=None):
         raise InvalidLink from None
 
 
+def sign_address(address, salt):
+    """A short-lived token naming an email address itself, for a link about everything held for
+    it (`members.details`): no one record stands for all of them. It is encoded, not
+    encrypted, but it goes only to that address, and the link shows the address anyway."""
+    return signing.dumps(address, salt=salt, compress=True)
+
+
+def address_for(token, salt, *, max_age):
+    try:
+        return signing.loads(token, salt=salt, max_age=max_age)
+    except signing.SignatureExpired:
+        raise ExpiredLink from None
+    except signing.BadSignature:
+        raise InvalidLink from None
+
+
 def signed_url(viewname, record, salt):
     """The absolute address of `viewname`, taking a token that names `record`."""
     return absolute_url(reverse(viewname, args=[sign(record.key.hex, salt)]))

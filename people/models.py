@@ -76,6 +76,9 @@ class PersonRecord(models.Model):
     personal_data_label = None
     # When rows are deleted: a `people.retention.Retention`, or None to keep them until erased.
     retention = None
+    # What a correction on the details page (`members.details`) changes: {"full_name" or
+    # "organisation": this model's field}. Empty keeps the record as it was given.
+    correctable_fields = {}
 
     email = models.EmailField("email address", max_length=254)
     consent_given_at = models.DateTimeField("consent given")
@@ -121,6 +124,11 @@ class PersonRecord(models.Model):
         return self.delivery_state().label
 
     delivery_state_display.short_description = "Email delivery"
+
+    @classmethod
+    def correctable(cls, address):
+        """The address's records a correction changes: all of them, unless a model says."""
+        return cls.objects.for_address(address) if cls.correctable_fields else cls.objects.none()
 
     def export_data(self):
         """This record as the person is entitled to see it: a JSON-ready dict."""

@@ -26,15 +26,18 @@ class Holder:
     name: str
     export: Callable[[str], list]
     erase: Callable[[str], int]
+    # Records others may need to check later (certificates): erasing may keep them.
+    verifiable: bool = False
 
 
 _holders = {}
 
 
-def register(name, *, export, erase):
+def register(name, *, export, erase, verifiable=False):
     """Add an app's personal data: `export(address)` returns a list of JSON-ready dicts,
-    `erase(address)` deletes everything the app holds for the address, returning a count."""
-    _holders[name] = Holder(name, export, erase)
+    `erase(address)` deletes everything the app holds for the address, returning a count.
+    `verifiable` data may be kept when its owner asks for the rest to be erased."""
+    _holders[name] = Holder(name, export, erase, verifiable)
 
 
 def emails_naming(address):
@@ -96,11 +99,20 @@ def export(address):
     return data
 
 
-def erase(address):
-    """Delete everything held for the address, in one transaction; counts per kind of data."""
+def holds_anything(address):
+    """Whether anything at all is held for the address: what a request for it would show."""
+    data = export(address)
+    return any(value for name, value in data.items() if name != "email")
+
+
+def erase(address, *, keep_verifiable=False):
+    """Delete everything held for the address, in one transaction; counts per kind of data.
+    With `keep_verifiable`, records others may need to check (certificates) stay."""
     counts = {}
     with transaction.atomic():
         for holder in holders():
+            if keep_verifiable and holder.verifiable:
+                continue
             counts[holder.name] = holder.erase(address)
         # Messages a sender holds right now are deleted too: the sender writes back only to
         # rows that still exist, so they stay gone.

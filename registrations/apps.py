@@ -16,4 +16,5 @@ class RegistrationsConfig(AppConfig):
             "cpd_certificates",
             export=personal_data.export_certificates,
             erase=personal_data.erase_certificates,
+            verifiable=True,
         )

@@ -35,6 +35,8 @@ class Registration(PersonRecord):
     """
 
     personal_data_label = "event_registrations"
+    # Names go on the list and the certificate: corrected for events still to come only.
+    correctable_fields = {"full_name": "full_name", "organisation": "organisation"}
     retention = (
         Retention(
             "Event registrations",
@@ -116,6 +118,10 @@ class Registration(PersonRecord):
     def own_calendar_sequence(self):
         """The SEQUENCE of this person's copy of the event's calendar entry."""
         return self.event.sequence + self.calendar_changes
+
+    @classmethod
+    def correctable(cls, address):
+        return super().correctable(address).filter(event__ends_at__gt=timezone.now())
 
     def export_data(self):
         return {
