@@ -101,3 +101,53 @@ def test_a_word_document_pasted_into_the_body_keeps_headings_and_its_table(
     expect(body).not_to_contain_text("Draft.")
     first = body.locator(":scope > *").first
     expect(first).not_to_have_text("")
+
+
+# Only a table, as when an editor copies just the table from a Word document.
+WORD_TABLE = """<html xmlns:o="urn:schemas-microsoft-com:office:office"><body><!--StartFragment-->
+<table class=MsoTableGrid border=1 cellspacing=0 cellpadding=0>
+<tr><td><p class=MsoNormal><b>Clinic<o:p></o:p></b></p></td>
+<td><p class=MsoNormal><b>Day<o:p></o:p></b></p></td></tr>
+<tr><td><p class=MsoNormal>Follow-up<o:p></o:p></p></td>
+<td><p class=MsoNormal>Tuesday<o:p></o:p></p></td></tr>
+</table>
+<!--EndFragment--></body></html>"""
+
+
+@laptops
+def test_a_table_pasted_alone_into_an_empty_text_block_takes_its_place(
+    account_in, demo_pages, page, visitor, screen
+):
+    account_in("Moderators")
+    clinics = StandardPageFactory(
+        parent=HomePage.objects.get(),
+        title="Clinics",
+        slug="clinics",
+        body=[("paragraph", "<p>Draft.</p>")],
+    )
+    clinics.save_revision().publish()
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.set_viewport_size(screen)
+    sign_in_as(page, "moderators")
+    page.goto(f"/admin/pages/{clinics.pk}/edit/")
+
+    text = page.locator("[data-contentpath='body'] .public-DraftEditor-content").first
+    text.click()
+    page.keyboard.press("ControlOrMeta+A")
+    page.keyboard.press("Backspace")
+    expect(text).to_have_text("")
+    page.evaluate(PUT_ON_CLIPBOARD, WORD_TABLE)
+    page.keyboard.press("ControlOrMeta+V")
+
+    # The empty text block gives way to the table, so nothing empty stands in the way of publishing.
+    expect(page.get_by_role("cell", name="Follow-up").first).to_be_visible()
+    expect(text).to_be_hidden()
+    page.get_by_role("button", name="More actions").click()
+    page.get_by_role("button", name="Publish").click()
+    page.wait_for_url("**/admin/pages/*/")
+
+    visitor.goto("/clinics/")
+    table = visitor.locator(".page-body").get_by_role("region", name="Table").locator("table")
+    expect(table.locator("thead th")).to_have_text(["Clinic", "Day"])
+    expect(table.locator("tbody td")).to_have_text(["Follow-up", "Tuesday"])
+    expect(visitor.locator(".page-body")).not_to_contain_text("Draft.")
