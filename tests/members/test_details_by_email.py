@@ -6,6 +6,7 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 
 from members.details import DETAILS_LINK_LIFETIME
@@ -228,3 +229,20 @@ def test_requests_are_limited_per_address(client, sam):
 
 def test_the_footer_and_the_sign_in_page_link_here(client, sam):
     assert 'href="/your-details/"' in client.get("/members/sign-in/").content.decode()
+
+
+def test_no_link_or_details_page_is_kept_by_the_page_cache(client, sam, settings, time_machine):
+    settings.PAGE_CACHE_ENABLED = True
+    time_machine.move_to(timezone.now())
+    client.post(REQUEST, {"email": "sam@example.org"})
+    path = link_path()
+    for _ in range(2):
+        button = Client().get(path)
+        assert "no-store" in button["Cache-Control"]
+    client.post(path)
+    assert "no-store" in client.get("/your-details/held/")["Cache-Control"]
+
+    time_machine.shift(DETAILS_LINK_LIFETIME + timedelta(minutes=1))
+
+    assert Client().get(path).status_code == 410  # not a copy kept from before
+    assert client.get("/your-details/held/").status_code == 410
