@@ -9,6 +9,7 @@ would, with the hidden fields the page itself gives.
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import import_module
 
 from bs4 import BeautifulSoup
 from django.conf import settings
@@ -22,7 +23,7 @@ from demo.site import build_site
 from events.models import EventIndexPage, EventMaterial, EventPage, EventType
 from home.models import StandardPage
 from library.models import LibraryIndexPage, ResourcePage
-from members import invitations, signin
+from members import details, invitations, signin
 from members.models import Member
 from membership.models import JoinPage, JoinRequest
 from membership.views import JOIN_RATE_LIMIT
@@ -548,6 +549,14 @@ def _signed_in_session(member):
     return client.cookies[settings.SESSION_COOKIE_NAME].value
 
 
+def _details_session(address):
+    """The key of a session that has pressed the button behind a details link for `address`."""
+    store = import_module(settings.SESSION_ENGINE).SessionStore()
+    store[details.SESSION_KEY] = details.details_url(address).rstrip("/").rsplit("/", 1)[1]
+    store.create()
+    return store.session_key
+
+
 def _member(email, *, joined):
     member, _ = Member.objects.get_or_create(
         email=email,
@@ -632,4 +641,31 @@ def member_pages():
         ),
         CoveredPage("Members: signed out", "/members/signed-out/"),
         CoveredPage("Members: left the group", "/members/left/"),
+        CoveredPage("Your details: request form", "/your-details/"),
+        CoveredPage(
+            "Your details: request sent with errors",
+            "/your-details/",
+            submit={},
+            shows="There is a problem",
+            reset=forget_rate_limits,
+        ),
+        CoveredPage("Your details: check your email", "/your-details/check-your-email/"),
+        CoveredPage(
+            "Your details: link",
+            details.details_url(joined.email).removeprefix(absolute_url("")),
+            shows="See my details",
+        ),
+        CoveredPage(
+            "Your details: link that does not work",
+            "/your-details/link/not-a-token/",
+            status=404,
+            shows="This link does not work",
+        ),
+        CoveredPage(
+            "Your details: what is held",
+            "/your-details/held/",
+            shows="Erase my details",
+            member_session=_details_session(joined.email),
+        ),
+        CoveredPage("Your details: erased", "/your-details/erased/"),
     ]
