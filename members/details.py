@@ -1,9 +1,10 @@
 """Everything held about an address, for anyone, member or not, through a link emailed on
 request: seeing it, correcting a name, downloading it and erasing it.
 
-The link names the address (`people.links.sign_address`) and works for DETAILS_LINK_LIFETIME.
-Opening it shows a button (mail scanners open links, they do not press buttons); pressing it
-keeps the token in the session, which is checked again, lifetime included, on every request.
+The link names the address (`people.links.sign_address`) and works for DETAILS_LINK_LIFETIME,
+in one browser only. Opening it shows a button (mail scanners open links, they do not press
+buttons); pressing it marks it used and keeps the token in the session, which is checked
+again, lifetime included, on every request.
 The request form is limited per client and per address, and its answer is the same whether
 anything is held or not, so it tells no one whose address the group knows.
 """
@@ -17,7 +18,7 @@ from notifications.models import Subscriber
 from notifications.tokens import unsubscribe_url
 from outbox.mail import queue_email, render_email
 from people import personal_data
-from people.links import absolute_url, address_for, sign_address
+from people.links import absolute_url, address_for, sign_address, use_once
 from people.models import person_record_models
 from portal.antispam import RateLimit
 from portal.models import SiteSettings
@@ -62,6 +63,17 @@ def send_details_link(address, *, site):
 def address_for_token(token):
     """The address a genuine, recent token names (ExpiredLink or InvalidLink if not)."""
     return address_for(token, SALT, max_age=DETAILS_LINK_LIFETIME)
+
+
+def use_link(request, token):
+    """Press the button behind a link: the session may see the address's details from now
+    until the link expires. A link works in one browser only: False if pressed before."""
+    if request.session.get(SESSION_KEY) == token:
+        return True  # pressed again in the same browser
+    if not use_once(token, lifetime=DETAILS_LINK_LIFETIME):
+        return False
+    request.session[SESSION_KEY] = token
+    return True
 
 
 def correctable(address):

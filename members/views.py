@@ -326,12 +326,12 @@ def details_check_your_email(request):
     )
 
 
-def _details_link_problem(request, *, expired=False):
+def _details_link_problem(request, *, expired=False, used=False):
     return TemplateResponse(
         request,
         "members/details_link_problem.html",
-        {"expired": expired, "link_minutes": details.link_minutes()},
-        status=410 if expired else 404,
+        {"expired": expired, "used": used, "link_minutes": details.link_minutes()},
+        status=410 if expired or used else 404,
     )
 
 
@@ -346,7 +346,8 @@ def details_link(request, token):
     except InvalidLink:
         return _details_link_problem(request)
     if request.method == "POST":
-        request.session[details.SESSION_KEY] = token
+        if not details.use_link(request, token):
+            return _details_link_problem(request, used=True)
         return redirect("members:details")
     return TemplateResponse(request, "members/details_link.html", {"token": token})
 

@@ -5,10 +5,17 @@ purpose, so no link can be used for another (a confirmation link never unsubscri
 Every token made here is kept out of the logs by `people.redaction`.
 """
 
+import hashlib
+
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
+
+from portal.models import RateLimitCount
+
+USED_LINK_SCOPE = "used-link"
 
 
 class InvalidLink(Exception):
@@ -55,6 +62,23 @@ def address_for(token, salt, *, max_age):
         raise ExpiredLink from None
     except signing.BadSignature:
         raise InvalidLink from None
+
+
+def use_once(token, *, lifetime):
+    """Mark a short-lived link used: True the first time, False ever after (until it expires).
+
+    Kept as a count of one in the rate limits' table, under a hash of the token, until the
+    link could no longer work anyway (rate limits delete rows whose windows have ended). Two
+    presses at once may both be refused, never both let through.
+    """
+    who = hashlib.sha256(token.encode()).hexdigest()
+    uses = RateLimitCount.objects.filter(scope=USED_LINK_SCOPE, who=who)
+    if uses.exists():
+        return False
+    RateLimitCount.objects.create(
+        scope=USED_LINK_SCOPE, who=who, window_ends_at=timezone.now() + lifetime, count=1
+    )
+    return uses.count() == 1
 
 
 def signed_url(viewname, record, salt):

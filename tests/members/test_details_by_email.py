@@ -246,3 +246,15 @@ def test_no_link_or_details_page_is_kept_by_the_page_cache(client, sam, settings
 
     assert Client().get(path).status_code == 410  # not a copy kept from before
     assert client.get("/your-details/held/").status_code == 410
+
+
+def test_a_link_works_in_one_browser_only(client, sam):
+    open_details(client)
+    path = link_path()
+
+    assert client.post(path, follow=True).status_code == 200  # pressed again, same browser
+    other = Client().post(path)
+
+    assert other.status_code == 410
+    assert "already been used" in other.content.decode()
+    assert "PICU Bristol" not in other.content.decode()
