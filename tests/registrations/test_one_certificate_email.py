@@ -65,6 +65,8 @@ def test_feedback_posted_many_times_at_once_gives_one_certificate_email(asked_fo
     with ThreadPoolExecutor(max_workers=POSTS) as pool:
         statuses = list(pool.map(post, range(POSTS)))
 
-    assert statuses == [302] * POSTS
+    # A post that arrives once the feedback is kept is shown the page with the certificate
+    # (200) rather than sent on to it (302): either way, nobody gets an error.
+    assert set(statuses) <= {302, 200} and 302 in statuses
     assert Certificate.objects.count() == 1
     assert certificate_emails().count() == 1
